@@ -1,0 +1,118 @@
+"""Findings: what a check reports about one field.
+
+A :class:`Finding` is immutable and carries its message in English and
+Chinese, so the browser can switch language without re-running a check.
+Findings are created with :func:`make`, which looks the code up in the
+catalog in :mod:`checker.messages`; there is no other way to invent a
+severity or a message, which keeps wording reviewable in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from checker.messages import CATALOG
+
+SEVERITIES = ("error", "warning", "info")
+
+# User input can end up in a message (e.g. the rejected TLD); long values
+# would swamp the UI, so they are shortened.
+_MAX_PARAM_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    field: str
+    message_en: str
+    message_zh: str
+    params: tuple = ()
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("en" or "zh…"); anything else gives English."""
+        if isinstance(lang, str) and lang.lower().startswith("zh"):
+            return self.message_zh
+        return self.message_en
+
+    def param(self, name: str, default=None):
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "field": self.field,
+            "message": self.message(lang),
+        }
+
+
+def _freeze(value):
+    """Make a param value hashable and comparable (lists become tuples)."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_freeze(v) for v in value]
+        if isinstance(value, (set, frozenset)):
+            items.sort(key=str)
+        return tuple(items)
+    if isinstance(value, dict):
+        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=str))
+    return value
+
+
+def _display(value, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(_display(v, lang) for v in value)
+    text = _safe_str(value)
+    if len(text) > _MAX_PARAM_CHARS:
+        text = text[: _MAX_PARAM_CHARS - 1] + "…"
+    return text
+
+
+class _Params(dict):
+    # A template naming a param the caller did not pass renders the
+    # placeholder instead of raising: check() must never raise.
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _render(template: str, params: tuple, lang: str) -> str:
+    values = _Params((k, _display(v, lang)) for k, v in params)
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
+def _safe_str(value) -> str:
+    try:
+        return str(value)
+    except Exception:  # a hostile __str__ must not break a check
+        return "?"
+
+
+def make(code: str, field, **params) -> Finding:
+    """Build the finding for catalog ``code``; raises KeyError for an unknown code."""
+    entry = CATALOG[code]
+    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    field_name = field if isinstance(field, str) else _safe_str(field)
+    return Finding(
+        code=code,
+        severity=entry["severity"],
+        field=field_name,
+        message_en=_render(entry["en"], frozen, "en"),
+        message_zh=_render(entry["zh"], frozen, "zh"),
+        params=frozen,
+    )
+
+
+def has_errors(findings) -> bool:
+    return any(f.severity == "error" for f in findings)

@@ -1,0 +1,170 @@
+"""Validators for the identifiers that appear in an ICP filing.
+
+Each module follows the python-stdnum style:
+
+``compact(value)``
+    normalise spacing, full-width characters and case;
+``validate(value, ...)``
+    return the compacted value or raise a :class:`ValidationError`;
+``is_valid(value, ...)``
+    ``validate`` as a bool;
+``format(value)``
+    the conventional display form;
+``check(value, field=..., **context)``
+    a list of :class:`checker.findings.Finding`; never raises.
+
+Policy data (TLD lists, ICP prefixes, banned words, quotas, waiting times)
+is never stored here: the engine reads it from the generated rule data and
+passes it in. Only standard formats live in code.
+
+This module also holds helpers shared by the validators; it must not import
+the validator modules (they import it).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import inspect
+import unicodedata
+
+from checker.findings import make
+
+__all__ = [
+    "ValidationError",
+    "InvalidFormat",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidLength",
+    "PROVINCE_CODES",
+]
+
+
+class ValidationError(ValueError):
+    """A value failed validation; ``code`` is the stable finding code."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def finding(self, field):
+        return make(self.code, field, **self.params)
+
+
+class InvalidFormat(ValidationError):
+    """Wrong characters or structure."""
+
+
+class InvalidChecksum(ValidationError):
+    """The check character does not match."""
+
+
+class InvalidComponent(ValidationError):
+    """A part of the value (date, region, prefix…) is not acceptable."""
+
+
+class InvalidLength(ValidationError):
+    """Empty, too short or too long."""
+
+
+# GB/T 2260 (中华人民共和国行政区划代码), province-level part: the first two
+# digits of every county code. Standard data, not filing policy; source for
+# codes and names: domain-facts §1 (instapp/china-regions via NervJS/taro,
+# 2017-12-26), consistent with the GB 11643 address-code description.
+PROVINCE_CODES = {
+    "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省",
+    "15": "内蒙古自治区", "21": "辽宁省", "22": "吉林省", "23": "黑龙江省",
+    "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省",
+    "35": "福建省", "36": "江西省", "37": "山东省", "41": "河南省",
+    "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区",
+    "46": "海南省", "50": "重庆市", "51": "四川省", "52": "贵州省",
+    "53": "云南省", "54": "西藏自治区", "61": "陕西省", "62": "甘肃省",
+    "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
+    "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
+}
+
+# Residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证,
+# issued since 2018) carry an ID-format number whose address code is only
+# province-level: 810000, 820000, 830000 (domain-facts §5, marked ⚠️).
+# 83 is not a GB/T 2260 code, so it is kept apart from PROVINCE_CODES.
+RESIDENCE_PERMIT_CODES = {"81": "香港", "82": "澳门", "83": "台湾"}
+
+# Anything longer than this is not an identifier a person typed; refusing
+# early keeps the checks fast on pasted garbage.
+MAX_INPUT_CHARS = 1000
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－﹣"), "-")
+
+
+def as_text(value, prefix: str, max_chars: int = MAX_INPUT_CHARS) -> str:
+    """Coerce ``value`` to a stripped str or raise ``<prefix>.empty/.format/.length``."""
+    if value is None:
+        raise InvalidLength(prefix + ".empty")
+    if isinstance(value, bool):
+        raise InvalidFormat(prefix + ".format")
+    if isinstance(value, int):
+        try:
+            value = str(value)
+        except ValueError:  # int too large to convert to str (Python ≥ 3.11)
+            raise InvalidLength(prefix + ".length") from None
+    if not isinstance(value, str):
+        raise InvalidFormat(prefix + ".format")
+    if len(value) > max_chars:
+        raise InvalidLength(prefix + ".length")
+    value = value.strip()
+    if not value:
+        raise InvalidLength(prefix + ".empty")
+    return value
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and letters to ASCII) plus unified hyphens."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+
+
+def drop_separators(text: str, chars: str = " -") -> str:
+    """Remove whitespace (any kind) and the given separator characters."""
+    return "".join(c for c in text if not c.isspace() and c not in chars)
+
+
+def as_date(value):
+    """A ``date`` from a date, datetime or ISO string; None if not usable."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and len(value) <= 40:
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def as_str_list(value) -> list:
+    """Strings from a list/tuple/set (non-strings dropped); [] for anything else."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        return []
+    return [v for v in value if isinstance(v, str) and v]
+
+
+def safe_check(func):
+    """Turn any unexpected exception in a check into a warning finding.
+
+    The tests assert that ``checker.internal_error`` never appears, so this
+    is a seat belt for production, not a way to hide bugs.
+    """
+
+    param = inspect.signature(func).parameters.get("field")
+    default_field = param.default if param is not None else func.__module__
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - deliberate
+            field = kwargs.get("field", default_field)
+            return [make("checker.internal_error", field, error=type(exc).__name__)]
+
+    return wrapper

@@ -1,0 +1,228 @@
+"""Rules that span fields and files, run after every file passed its schema."""
+from __future__ import annotations
+
+import datetime as dt
+from itertools import combinations
+
+from generator.problems import Problem, field_name
+
+# GB/T 2260 codes of the 31 provincial-level divisions of mainland China
+# (22 provinces, 5 autonomous regions, 4 municipalities). Hong Kong (81),
+# Macau (82) and Taiwan (71) have no MIIT provincial administration.
+PROVINCE_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
+    "50 51 52 53 54 61 62 63 64 65".split()
+)
+
+FAR_PAST = dt.date(1900, 1, 1)
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+class Reporter:
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, doc, path, message):
+        path = tuple(path)
+        self.problems.append(Problem(doc.path, doc.line(path), field_name(path), message))
+
+
+def parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_partial_date(rep, doc, path, text):
+    if text == "unknown":
+        return
+    parts = text.split("-")
+    padded = "-".join(parts + ["01"] * (3 - len(parts)))
+    if parse_date(padded) is None:
+        rep.add(doc, path, f"{text!r} is not a real date; write YYYY, YYYY-MM or YYYY-MM-DD, or unknown")
+
+
+def _check_date(rep, doc, path, text, today, not_future=False):
+    day = parse_date(text)
+    if day is None:
+        rep.add(doc, path, f"{text!r} is not a real calendar date; write YYYY-MM-DD")
+    elif not_future and day > today:
+        rep.add(doc, path, f"{text} is in the future; use the date it was actually checked")
+    return day
+
+
+def iter_rules(ds):
+    """Yield (document, path, rule) for every rule in the data set."""
+    national = ds.docs["national.yaml"]
+    for rid, rule in national.data["rules"].items():
+        yield national, ("rules", rid), rule
+    for doc in ds.provinces:
+        for rid, rule in doc.data["rules"].items():
+            yield doc, ("rules", rid), rule
+    tlds = ds.docs["tlds.yaml"]
+    for i, entry in enumerate(tlds.data["tlds"]):
+        yield tlds, ("tlds", i, "rule"), entry["rule"]
+
+
+def _period(claim, rep, doc, path, today):
+    start = _check_date(rep, doc, path + ("from",), claim["from"], today) if "from" in claim else FAR_PAST
+    end = _check_date(rep, doc, path + ("until",), claim["until"], today) if "until" in claim else FAR_FUTURE
+    if start and end and start > end:
+        rep.add(doc, path + ("until",), f"ends ({claim['until']}) before it starts ({claim['from']}); swap or fix the dates")
+    return start or FAR_PAST, end or FAR_FUTURE
+
+
+def check_rule(rep, doc, path, rule, source_ids, today):
+    _check_date(rep, doc, path + ("verified",), rule["verified"], today, not_future=True)
+    claims = rule.get("claims", [])
+    cited = set()
+    periods = []
+    for i, claim in enumerate(claims):
+        cpath = path + ("claims", i)
+        for j, sid in enumerate(claim["sources"]):
+            cited.add(sid)
+            if sid not in source_ids:
+                rep.add(doc, cpath + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+        periods.append(_period(claim, rep, doc, cpath, today))
+    for j, sid in enumerate(rule.get("checked", [])):
+        if sid not in source_ids:
+            rep.add(doc, path + ("checked", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+
+    status = rule["status"]
+    competing = [
+        (a, b) for a, b in combinations(range(len(claims)), 2)
+        if claims[a]["value"] != claims[b]["value"]
+        and periods[a][0] <= periods[b][1] and periods[b][0] <= periods[a][1]
+    ]
+    if rule.get("merge") == "union":
+        competing = []
+    if status == "unknown":
+        if claims:
+            rep.add(doc, path + ("status",), "status is unknown but the rule has claims; remove the claims or set the real status")
+        return
+    if not claims:
+        rep.add(doc, path + ("claims",), f"status is {status} but there are no claims; add a claim with its sources, or set status: unknown")
+        return
+    if status == "single_source" and len(cited) != 1:
+        rep.add(doc, path + ("status",), f"status is single_source but {len(cited)} sources are cited; use confirmed or conflicting")
+    if status == "confirmed" and len(cited) < 2:
+        rep.add(doc, path + ("status",), "status is confirmed but only one source is cited; use single_source or add a source")
+    if status == "conflicting" and not competing:
+        rep.add(doc, path + ("status",), "status is conflicting but no two claims disagree in the same period; record each side as its own claim")
+    if status != "conflicting" and competing:
+        a, b = competing[0]
+        rep.add(doc, path + ("claims", b), f"claims {a} and {b} give different values for overlapping periods; "
+                                            "set status: conflicting, or give them from/until dates that do not overlap")
+
+
+def _check_sources(rep, ds, today):
+    doc = ds.docs["sources.yaml"]
+    seen = {}
+    for i, src in enumerate(doc.data["sources"]):
+        if src["id"] in seen:
+            rep.add(doc, ("sources", i, "id"), f"source id '{src['id']}' is already used at entry {seen[src['id']]}")
+        seen.setdefault(src["id"], i)
+        _check_partial_date(rep, doc, ("sources", i, "published"), src["published"])
+        _check_date(rep, doc, ("sources", i, "seen"), src["seen"], today, not_future=True)
+        if src["url"] == "unknown" and not src.get("note"):
+            rep.add(doc, ("sources", i, "url"), "url is unknown; add a note saying why and how to find the source")
+
+
+def _check_provinces(rep, ds, source_ids):
+    by_code, by_slug, by_prefix = {}, {}, {}
+    for doc in ds.provinces:
+        data = doc.data
+        code, slug = data["code"], data["slug"]
+        if code not in PROVINCE_CODES:
+            rep.add(doc, ("code",), f"'{code}' is not one of the 31 GB/T 2260 province-level codes of mainland China")
+        if code in by_code:
+            rep.add(doc, ("code",), f"province {code} is defined twice (also in {by_code[code].path}); keep one file")
+        by_code.setdefault(code, doc)
+        if slug in by_slug:
+            rep.add(doc, ("slug",), f"slug '{slug}' is already used by {by_slug[slug].path}")
+        by_slug.setdefault(slug, doc)
+        expected = f"{code}-{slug}.yaml"
+        if not doc.path.endswith("/" + expected):
+            rep.add(doc, ("code",), f"the file name must be {expected} to match code and slug")
+        for j, sid in enumerate(data["identity_sources"]):
+            if sid not in source_ids:
+                rep.add(doc, ("identity_sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+        prefix_rule = data["rules"]["icp_prefixes"]
+        prefixes = {p for claim in prefix_rule.get("claims", []) for p in claim["value"]}
+        for prefix in sorted(prefixes):
+            if prefix in by_prefix and by_prefix[prefix] is not doc:
+                rep.add(doc, ("rules", "icp_prefixes"), f"prefix {prefix} is also used by {by_prefix[prefix].path}; a prefix belongs to one province")
+            by_prefix.setdefault(prefix, doc)
+        if len(prefixes) > 1 and "note" not in prefix_rule and not any("note" in c for c in prefix_rule.get("claims", [])):
+            rep.add(doc, ("rules", "icp_prefixes"), "more than one prefix needs a note saying which is current and where the other was seen")
+    for code in sorted(PROVINCE_CODES - set(by_code)):
+        doc = ds.docs["sources.yaml"]
+        rep.problems.append(Problem("province_data/provinces", 1, "code",
+                                    f"province {code} has no file; add provinces/{code}-<slug>.yaml"))
+
+
+def _check_unique(rep, doc, list_key, id_key):
+    seen = {}
+    for i, entry in enumerate(doc.data[list_key]):
+        value = entry[id_key]
+        if value in seen:
+            rep.add(doc, (list_key, i, id_key), f"'{value}' appears twice (first at entry {seen[value]}); merge the entries")
+        seen.setdefault(value, i)
+
+
+def _check_entry_sources(rep, doc, list_key, source_ids, today):
+    for i, entry in enumerate(doc.data[list_key]):
+        for j, sid in enumerate(entry["sources"]):
+            if sid not in source_ids:
+                rep.add(doc, (list_key, i, "sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+        _check_date(rep, doc, (list_key, i, "verified"), entry["verified"], today, not_future=True)
+
+
+def _enum_values(ds):
+    """(group, value, document, path) for every enumerated value the pages will show."""
+    for doc, path, rule in iter_rules(ds):
+        group = "tld_status" if path[0] == "tlds" else path[1]
+        yield "status", rule["status"], doc, path + ("status",)
+        for i, claim in enumerate(rule.get("claims", [])):
+            if isinstance(claim["value"], str) and not claim["value"].startswith("http"):
+                yield group, claim["value"], doc, path + ("claims", i, "value")
+    for doc in ds.provinces:
+        yield "province_kind", doc.data["kind"], doc, ("kind",)
+    src = ds.docs["sources.yaml"]
+    for i, s in enumerate(src.data["sources"]):
+        yield "source_kind", s["kind"], src, ("sources", i, "kind")
+    tlds = ds.docs["tlds.yaml"]
+    for i, t in enumerate(tlds.data["tlds"]):
+        yield "tld_kind", t["kind"], tlds, ("tlds", i, "kind")
+    pre = ds.docs["preapprovals.yaml"]
+    for i, p in enumerate(pre.data["preapprovals"]):
+        yield "preapproval_status", p["status"], pre, ("preapprovals", i, "status")
+
+
+def _check_labels(rep, ds):
+    labels = ds.data("labels.yaml")
+    enums = labels["enums"]
+    for group, value, doc, path in _enum_values(ds):
+        if value not in enums.get(group, {}):
+            rep.add(doc, path, f"'{value}' has no translation; add enums.{group}.{value} with en and zh to province_data/labels.yaml")
+    rule_ids = {path[1] for _, path, _ in iter_rules(ds) if path[0] == "rules"}
+    label_doc = ds.docs["labels.yaml"]
+    for rid in sorted(rule_ids - set(labels["rules"])):
+        rep.add(label_doc, ("rules",), f"rule '{rid}' has no name; add rules.{rid} with en and zh")
+
+
+def run(ds, today: dt.date | None = None) -> list[Problem]:
+    today = today or dt.date.today()
+    rep = Reporter()
+    source_ids = {s["id"] for s in ds.data("sources.yaml")["sources"]}
+    _check_sources(rep, ds, today)
+    for doc, path, rule in iter_rules(ds):
+        check_rule(rep, doc, path, rule, source_ids, today)
+    _check_provinces(rep, ds, source_ids)
+    _check_unique(rep, ds.docs["tlds.yaml"], "tlds", "suffix")
+    for name, key in (("operations.yaml", "operations"), ("preapprovals.yaml", "preapprovals")):
+        _check_unique(rep, ds.docs[name], key, "id")
+        _check_entry_sources(rep, ds.docs[name], key, source_ids, today)
+    _check_labels(rep, ds)
+    return rep.problems

@@ -1,0 +1,46 @@
+"""`python -m generator validate|generate|build`: exit 0 when clean, 1 on data problems, 2 on usage errors."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.problems import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _summary(ds) -> str:
+    rules = sum(len(d.data["rules"]) for d in ds.provinces) + len(ds.data("national.yaml")["rules"])
+    return (f"ok: {len(ds.provinces)} provinces, {rules} rules, {len(ds.sources)} sources, "
+            f"{len(ds.data('tlds.yaml')['tlds'])} TLDs, {len(ds.data('preapprovals.yaml')['preapprovals'])} pre-approvals, "
+            f"{len(ds.data('operations.yaml')['operations'])} operations")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT / "province_data", help="data folder (default: province_data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check all data against the schemas and the cross-file rules")
+    sub.add_parser("generate", help="validate, then write the Markdown tree and the checker's rules file")
+    sub.add_parser("build", help="generate, package the checker and build site/ atomically")
+    args = parser.parse_args(argv)
+
+    from generator.dataset import load_dataset
+    try:
+        ds = load_dataset(args.data)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        print(_summary(ds))
+        return 0
+    from generator import build
+    if args.command == "generate":
+        build.generate(ds, ROOT)
+    else:
+        build.build_site(ds, ROOT)
+    print(_summary(ds))
+    return 0
