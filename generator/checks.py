@@ -212,6 +212,30 @@ def _check_labels(rep, ds):
         rep.add(label_doc, ("rules",), f"rule '{rid}' has no name; add rules.{rid} with en and zh")
 
 
+def _check_steps(rep, ds, source_ids):
+    doc = ds.docs["steps.yaml"]
+    data = doc.data
+    phases = {p["id"] for p in data["phases"]}
+    conditions = set(data.get("conditions", {}))
+    rule_ids = set(ds.data("national.yaml")["rules"])
+    for province in ds.provinces:
+        rule_ids |= set(province.data["rules"])
+    _check_unique(rep, doc, "steps", "id")
+    for i, step in enumerate(data["steps"]):
+        path = ("steps", i)
+        if step["phase"] not in phases:
+            rep.add(doc, path + ("phase",), f"unknown phase '{step['phase']}'; use one of: {', '.join(sorted(phases))}")
+        if "only_if" in step and step["only_if"] not in conditions:
+            rep.add(doc, path + ("only_if",), f"unknown condition '{step['only_if']}'; declare it under conditions")
+        if "rule" in step and step["rule"] not in rule_ids:
+            rep.add(doc, path + ("rule",), f"no national or province rule is called '{step['rule']}'")
+        if "rule" not in step and "sources" not in step:
+            rep.add(doc, path, "a step that follows no rule must cite sources")
+        for j, sid in enumerate(step.get("sources", [])):
+            if sid not in source_ids:
+                rep.add(doc, path + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+
+
 def run(ds, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     rep = Reporter()
@@ -224,5 +248,6 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
     for name, key in (("operations.yaml", "operations"), ("preapprovals.yaml", "preapprovals")):
         _check_unique(rep, ds.docs[name], key, "id")
         _check_entry_sources(rep, ds.docs[name], key, source_ids, today)
+    _check_steps(rep, ds, source_ids)
     _check_labels(rep, ds)
     return rep.problems

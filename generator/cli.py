@@ -38,9 +38,15 @@ def main(argv: list[str] | None = None) -> int:
         print(_summary(ds))
         return 0
     from generator import build
-    if args.command == "generate":
-        build.generate(ds, ROOT)
-    else:
-        build.build_site(ds, ROOT)
+    from generator.model import MissingTranslation
+    from generator.render import RenderError
+    try:
+        if args.command == "generate":
+            build.generate(ds, ROOT)
+        else:
+            build.build_site(ds, ROOT)
+    except (RenderError, MissingTranslation) as exc:
+        print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        return 1
     print(_summary(ds))
     return 0

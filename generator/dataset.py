@@ -17,6 +17,7 @@ SINGLE_FILES = {
     "preapprovals.yaml": "preapprovals",
     "tlds.yaml": "tlds",
     "labels.yaml": "labels",
+    "steps.yaml": "steps",
 }
 
 

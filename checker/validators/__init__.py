@@ -98,20 +98,25 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－﹣"), "-")
 
 
 def as_text(value, prefix: str, max_chars: int = MAX_INPUT_CHARS) -> str:
-    """Coerce ``value`` to a stripped str or raise ``<prefix>.empty/.format/.length``."""
+    """Coerce ``value`` to a stripped str.
+
+    Raises ``<prefix>.empty`` for None/blank, ``checker.not_text`` for other
+    types (ints are accepted: identifiers are sometimes stored as numbers)
+    and ``checker.too_long`` beyond ``max_chars``.
+    """
     if value is None:
         raise InvalidLength(prefix + ".empty")
     if isinstance(value, bool):
-        raise InvalidFormat(prefix + ".format")
+        raise InvalidFormat("checker.not_text")
     if isinstance(value, int):
         try:
             value = str(value)
         except ValueError:  # int too large to convert to str (Python ≥ 3.11)
-            raise InvalidLength(prefix + ".length") from None
+            raise InvalidLength("checker.too_long") from None
     if not isinstance(value, str):
-        raise InvalidFormat(prefix + ".format")
+        raise InvalidFormat("checker.not_text")
     if len(value) > max_chars:
-        raise InvalidLength(prefix + ".length")
+        raise InvalidLength("checker.too_long")
     value = value.strip()
     if not value:
         raise InvalidLength(prefix + ".empty")

@@ -146,5 +146,8 @@ def check(value, *, field="resident_id", filing_province=None, today=None, **con
         and re.fullmatch(r"[0-9]{2}", filing_province)
         and region != filing_province
     ):
-        findings.append(make("resident_id.other_province", field, other=region, filing=filing_province))
+        findings.append(make(
+            "resident_id.other_province", field, other=region, filing=filing_province,
+            other_name=PROVINCE_CODES.get(region) or RESIDENCE_PERMIT_CODES.get(region, ""),
+        ))
     return findings

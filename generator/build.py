@@ -1,0 +1,86 @@
+"""Write the generated tree, then build site/ so that a failure leaves the old one intact."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.compile_rules import compile_rules
+from generator.render import render_all
+
+ASSETS = Path("site_templates") / "assets"
+
+
+def sync_tree(target: Path, files: dict[str, bytes | str]) -> list[str]:
+    """Make `target` hold exactly `files`; rewrite only what changed (so a
+    watching `mkdocs serve` rebuilds only for real edits). Returns changed paths."""
+    changed = []
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, content in sorted(files.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = target / rel
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        changed.append(rel)
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+            changed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def docs_files(ds, root: Path) -> dict[str, bytes | str]:
+    """Everything MkDocs reads: rendered pages plus static assets. Rendering
+    happens in memory first, so a template error writes nothing."""
+    files: dict[str, bytes | str] = dict(render_all(ds))
+    assets = root / ASSETS
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            files["assets/" + path.relative_to(assets).as_posix()] = path.read_bytes()
+    return files
+
+
+def generate(ds, root: Path) -> list[str]:
+    files = docs_files(ds, root)
+    rules = compile_rules(ds)
+    changed = sync_tree(root / "build" / "docs", files)
+    rules_path = root / "checker" / "data" / "rules.json"
+    rules_path.parent.mkdir(parents=True, exist_ok=True)
+    if not rules_path.exists() or rules_path.read_text(encoding="utf-8") != rules:
+        tmp = rules_path.with_suffix(".tmp")
+        tmp.write_text(rules, encoding="utf-8")
+        os.replace(tmp, rules_path)
+        changed.append("checker/data/rules.json")
+    return changed
+
+
+def build_site(ds, root: Path) -> None:
+    """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
+    generate(ds, root)
+    from generator import package
+    package.stage(root)
+    staging = root / "build" / "site.new"
+    old = root / "build" / "site.old"
+    for path in (staging, old):
+        shutil.rmtree(path, ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ICP_SKIP_GENERATE="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+        cwd=root, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SystemExit(f"mkdocs build failed (exit {result.returncode}); site/ was left as it was")
+    site = root / "site"
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,23 @@
+"""The checker's rules file: the validated data, as one deterministic JSON document."""
+from __future__ import annotations
+
+import json
+
+FORMAT_VERSION = 1
+
+
+def compile_rules(ds) -> str:
+    data = {
+        "format": FORMAT_VERSION,
+        "sources": {s["id"]: {k: s[k] for k in ("publisher", "title", "url", "published", "kind")}
+                    for s in ds.data("sources.yaml")["sources"]},
+        "national": ds.data("national.yaml")["rules"],
+        "provinces": {d.data["code"]: {k: d.data[k] for k in ("slug", "kind", "name", "rules")}
+                      for d in ds.provinces},
+        "tlds": {t["suffix"]: {"kind": t["kind"], "rule": t["rule"]} for t in ds.data("tlds.yaml")["tlds"]},
+        "preapprovals": ds.data("preapprovals.yaml")["preapprovals"],
+        "operations": ds.data("operations.yaml")["operations"],
+        "steps": ds.data("steps.yaml"),
+        "labels": ds.data("labels.yaml"),
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

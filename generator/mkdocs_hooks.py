@@ -1,0 +1,33 @@
+"""MkDocs hooks, kept thin: the work lives in the generator."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def on_pre_build(config, **kwargs):
+    # Under `mkdocs serve` an edit to the data or a template must show up live;
+    # `python -m generator build` has just generated and says so.
+    if os.environ.get("ICP_SKIP_GENERATE") == "1":
+        return
+    from generator.build import generate
+    from generator.dataset import load_dataset
+    from generator.problems import DataError
+    try:
+        generate(load_dataset(ROOT / "province_data"), ROOT)
+    except DataError as exc:
+        # Keep serving the last good pages and say exactly what to fix.
+        log = logging.getLogger("mkdocs.hooks.icp")
+        for problem in exc.problems:
+            log.error(str(problem))
+
+
+def on_post_build(config, **kwargs):
+    # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
+    site = Path(config["site_dir"])
+    if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
+        shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")

@@ -1,0 +1,118 @@
+"""What the pages show: rules resolved for a province and formatted for a language.
+
+A province rule overrides the national rule of the same id; where the
+province has none (or only `unknown`), the national rule applies and the
+page says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.checks import parse_date
+
+LANGS = ("en", "zh")
+
+
+class MissingTranslation(Exception):
+    """A text needed for a page has no entry for the page's language."""
+
+
+def in_force(claim: dict, day: dt.date) -> bool:
+    start = parse_date(claim.get("from", "")) or dt.date.min
+    end = parse_date(claim.get("until", "")) or dt.date.max
+    return start <= day <= end
+
+
+def effective_rule(province: dict | None, national: dict, rule_id: str) -> tuple[dict | None, str]:
+    """The rule that governs `rule_id` and where it comes from ('province' or 'national')."""
+    own = (province or {}).get("rules", {}).get(rule_id)
+    if own is not None and (own["status"] != "unknown" or rule_id not in national["rules"]):
+        return own, "province"
+    if rule_id in national["rules"]:
+        return national["rules"][rule_id], "national"
+    return own, "province"
+
+
+class View:
+    """Formatting helpers bound to one language; every lookup fails loudly."""
+
+    def __init__(self, ds, lang: str):
+        self.lang = lang
+        self.labels = ds.data("labels.yaml")
+        self.sources = ds.sources
+
+    def text(self, value: dict, what: str = "text") -> str:
+        try:
+            return value[self.lang]
+        except (KeyError, TypeError):
+            raise MissingTranslation(f"{what} has no '{self.lang}' text: {value!r}") from None
+
+    def ui(self, key: str) -> str:
+        entry = self.labels.get("ui", {}).get(key)
+        if entry is None:
+            raise MissingTranslation(f"UI string '{key}' is missing from province_data/labels.yaml (ui.{key})")
+        return self.text(entry, f"ui.{key}")
+
+    def enum(self, group: str, value: str) -> str:
+        entry = self.labels["enums"].get(group, {}).get(value)
+        if entry is None:
+            raise MissingTranslation(f"no label for enums.{group}.{value}")
+        return self.text(entry, f"enums.{group}.{value}")
+
+    def rule_name(self, rule_id: str) -> str:
+        entry = self.labels["rules"].get(rule_id)
+        if entry is None:
+            raise MissingTranslation(f"no name for rule '{rule_id}'")
+        return self.text(entry, f"rules.{rule_id}")
+
+    def value(self, rule_id: str, value, inline: bool = True) -> str:
+        """Format a claim value as Markdown."""
+        sep = "、" if self.lang == "zh" else ", "
+        if isinstance(value, bool):
+            return self.ui("yes" if value else "no")
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, str):
+            if value.startswith("http"):
+                return f"<{value}>"
+            return self.enum(rule_id, value)
+        if isinstance(value, list):
+            if all(isinstance(v, str) for v in value):
+                return sep.join(value)
+            items = [self.text(v) for v in value]
+            return "; ".join(items) if inline else "\n".join(f"- {i}" for i in items)
+        if isinstance(value, dict):
+            if "name" in value and "website" in value:
+                site = value["website"]
+                name = self.text(value["name"])
+                return name if site == "unknown" else f"{name} (<{site}>)"
+            if "text" in value:
+                out = self.text(value["text"])
+                if value.get("required_suffixes"):
+                    out += f" ({self.ui('required_suffixes')}: {sep.join(value['required_suffixes'])})"
+                if value.get("banned_words"):
+                    out += f" ({self.ui('banned_words')}: {sep.join(value['banned_words'])})"
+                return out
+            return sep.join(f"{self.ui('limit_' + k)}: {v}" for k, v in sorted(value.items()))
+        raise TypeError(f"cannot format {value!r} for rule {rule_id}")
+
+    def period(self, claim: dict) -> str:
+        start, end = claim.get("from"), claim.get("until")
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return f"{self.ui('since')} {start}"
+        if end:
+            return f"{self.ui('until')} {end}"
+        return ""
+
+    def source_link(self, sid: str, base: str) -> str:
+        src = self.sources[sid]
+        date = src["published"] if src["published"] != "unknown" else self.ui("undated")
+        return f"[{src['publisher']}, {date}]({base}sources.md#src-{sid.replace('_', '-')})"
+
+    def source_links(self, ids, base: str) -> str:
+        return "; ".join(self.source_link(s, base) for s in ids)
+
+    def badge(self, status: str) -> str:
+        return f'<span class="icp-status icp-status--{status}">{self.enum("status", status)}</span>'

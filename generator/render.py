@@ -1,0 +1,267 @@
+"""Render the Markdown pages of the site from the validated data set.
+
+`render_all(ds)` returns {relative path: text}; it writes nothing, so tests
+can look at every page without MkDocs or a file system.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+from generator.model import LANGS, View, effective_rule, in_force
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "site_templates" / "pages"
+CONTENT = ROOT / "content"
+
+# The order rules appear on a province page; the last three fall back to the
+# national rule when the province has no rule of its own.
+PROVINCE_RULES = (
+    "non_local_individual", "leader_legal_rep", "website_leader_authorisation", "local_mobile",
+    "min_age_individual", "min_age_org_leader", "verification_method", "sms_verification",
+    "domain_certificate", "domain_limits", "domain_min_age_days", "extra_documents",
+    "personal_site_naming", "footer_number", "copyright_notice", "icp_prefixes", "authority",
+)
+COMPARE_RULES = (
+    "non_local_individual", "leader_legal_rep", "local_mobile", "min_age_individual",
+    "min_age_org_leader", "sms_verification", "verification_method", "extra_documents",
+)
+ENTITIES = ("organisation", "individual")
+
+
+def as_of(ds) -> dt.date:
+    from generator.checks import iter_rules, parse_date
+    dates = [parse_date(rule["verified"]) for _, _, rule in iter_rules(ds)]
+    return max(d for d in dates if d)
+
+
+def suffix(lang: str) -> str:
+    return "" if lang == "en" else f".{lang}"
+
+
+class Renderer:
+    def __init__(self, ds, today: dt.date | None = None):
+        self.ds = ds
+        # Pages show the rules in force on the newest verification date, not on
+        # the build date, so the same data always gives the same pages.
+        self.today = today or as_of(ds)
+        self.national = ds.data("national.yaml")
+        self.provinces = [d.data for d in ds.provinces]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,  # Markdown output; data is trusted and reviewed
+        )
+
+    # --- view models --------------------------------------------------------
+    def rule_view(self, view: View, rule: dict | None, rule_id: str, origin: str, base: str) -> dict:
+        if rule is None:
+            return {"id": rule_id, "name": view.rule_name(rule_id), "status": "unknown",
+                    "badge": view.badge("unknown"), "verified": "", "origin": origin,
+                    "claims": [], "checked": "", "note": "", "summary": view.enum("status", "unknown")}
+        claims = []
+        for claim in rule.get("claims", []):
+            claims.append({
+                "value": view.value(rule_id, claim["value"]),
+                "period": view.period(claim),
+                "sources": view.source_links(claim["sources"], base),
+                "note": view.text(claim["note"], f"{rule_id} note") if "note" in claim else "",
+                "current": in_force(claim, self.today),
+            })
+        current = [c["value"] for c in claims if c["current"]]
+        if rule["status"] == "unknown":
+            summary = view.enum("status", "unknown")
+        else:
+            summary = " / ".join(dict.fromkeys(current or [c["value"] for c in claims]))
+        return {
+            "id": rule_id,
+            "name": view.rule_name(rule_id),
+            "status": rule["status"],
+            "badge": view.badge(rule["status"]),
+            "verified": rule["verified"],
+            "origin": origin,
+            "claims": claims,
+            "checked": view.source_links(rule.get("checked", []), base),
+            "note": view.text(rule["note"], f"{rule_id} note") if "note" in rule else "",
+            "summary": summary,
+        }
+
+    def province_rule(self, view, province, rule_id, base):
+        rule, origin = effective_rule(province, self.national, rule_id)
+        return self.rule_view(view, rule, rule_id, origin, base)
+
+    def checklist(self, view: View, province: dict, entity: str, base: str) -> list[dict]:
+        steps = self.ds.data("steps.yaml")
+        conditions = steps.get("conditions", {})
+        phases = []
+        for phase in steps["phases"]:
+            items = []
+            for step in steps["steps"]:
+                if step["phase"] != phase["id"] or entity not in step["entity"]:
+                    continue
+                text = view.text(step["text"], f"step {step['id']}")
+                sources = view.source_links(step.get("sources", []), base)
+                rv = None
+                if "rule" in step:
+                    rule, origin = effective_rule(province, self.national, step["rule"])
+                    rv = self.rule_view(view, rule, step["rule"], origin, base)
+                    values = [c for c in (rule or {}).get("claims", []) if in_force(c, self.today)]
+                    if values and all(c["value"] in step.get("skip_values", []) for c in values):
+                        continue
+                    if rv["status"] == "unknown":
+                        # Nobody has documented this rule here: say so rather than guess.
+                        colon = "：" if view.lang == "zh" else ": "
+                        text = f"{rv['name']}{colon}{view.ui('unknown_value')}"
+                    else:
+                        text = text.replace("{value}", rv["summary"])
+                    sources = "; ".join(s for s in dict.fromkeys(c["sources"] for c in rv["claims"]) if s)
+                items.append({
+                    "id": step["id"],
+                    "text": text,
+                    "condition": view.text(conditions[step["only_if"]]) if "only_if" in step else "",
+                    "sources": sources,
+                    "rule": rv,
+                })
+            phases.append({"title": view.text(phase["title"]), "items": items})
+        return phases
+
+    # --- pages --------------------------------------------------------------
+    def _page(self, template: str, lang: str, base: str, **ctx) -> str:
+        view = View(self.ds, lang)
+        return self.env.get_template(template).render(
+            lang=lang, ui=view.ui, view=view, base=base, national=self.national,
+            provinces=self.provinces, entities=ENTITIES, **ctx)
+
+    def province_pages(self, lang: str) -> dict:
+        view = View(self.ds, lang)
+        pages = {}
+        for p in self.provinces:
+            rules = [self.province_rule(view, p, rid, "../") for rid in PROVINCE_RULES]
+            pages[f"provinces/{p['slug']}{suffix(lang)}.md"] = self._page(
+                "province.md.j2", lang, "../", p=p, rules=rules)
+            for entity in ENTITIES:
+                phases = self.checklist(view, p, entity, "../")
+                pages[f"checklists/{p['slug']}-{entity}{suffix(lang)}.md"] = self._page(
+                    "checklist.md.j2", lang, "../", p=p, entity=entity, phases=phases)
+        return pages
+
+    def compare_page(self, lang: str) -> str:
+        view = View(self.ds, lang)
+        tables = []
+        for rid in COMPARE_RULES:
+            rows = [(p, self.province_rule(view, p, rid, "")) for p in self.provinces]
+            tables.append({"id": rid, "name": view.rule_name(rid), "rows": rows})
+        return self._page("compare.md.j2", lang, "", tables=tables)
+
+    def sources_page(self, lang: str) -> str:
+        cited: dict[str, int] = {}
+        for rule in self._all_rules():
+            for claim in rule.get("claims", []):
+                for sid in claim["sources"]:
+                    cited[sid] = cited.get(sid, 0) + 1
+        sources = sorted(self.ds.data("sources.yaml")["sources"], key=lambda s: (s["kind"], s["publisher"], s["id"]))
+        return self._page("sources.md.j2", lang, "", sources=sources, cited=cited)
+
+    def _all_rules(self):
+        yield from self.national["rules"].values()
+        for p in self.provinces:
+            yield from p["rules"].values()
+        for t in self.ds.data("tlds.yaml")["tlds"]:
+            yield t["rule"]
+
+    def tld_rows(self, view, base):
+        rows = []
+        for t in sorted(self.ds.data("tlds.yaml")["tlds"], key=lambda t: (t["kind"], t["suffix"])):
+            rows.append({"suffix": t["suffix"], "kind": view.enum("tld_kind", t["kind"]),
+                         "rule": self.rule_view(view, t["rule"], "tld_status", "national", base)})
+        return rows
+
+    def simple_pages(self, lang: str) -> dict:
+        view = View(self.ds, lang)
+        s = suffix(lang)
+        return {
+            f"compare{s}.md": self.compare_page(lang),
+            f"sources{s}.md": self.sources_page(lang),
+            f"tlds{s}.md": self._page("tlds.md.j2", lang, "", rows=self.tld_rows(view, "")),
+            f"preapprovals{s}.md": self._page("preapprovals.md.j2", lang, "",
+                                              items=self.ds.data("preapprovals.yaml")["preapprovals"]),
+            f"operations{s}.md": self._page("operations.md.j2", lang, "",
+                                            items=self.ds.data("operations.yaml")["operations"]),
+            f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
+            f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
+        }
+
+    # --- hand-written content, rendered with macros ---------------------------
+    def content_pages(self) -> dict:
+        pages = {}
+        missing_twins = missing_translations(CONTENT)
+        if missing_twins:
+            raise RenderError("every page needs both languages; missing: " + ", ".join(missing_twins))
+        for path in sorted(CONTENT.rglob("*.md")):
+            rel = path.relative_to(CONTENT).as_posix()
+            lang = "zh" if rel.endswith(".zh.md") else "en"
+            base = "../" * rel.count("/")
+            view = View(self.ds, lang)
+            env = self.env.overlay(loader=jinja2.FileSystemLoader([str(CONTENT), str(TEMPLATES)]))
+            macros = {
+                "national": lambda rid, view=view, base=base: self._national_inline(view, rid, base),
+                "cite": lambda sid, view=view, base=base: view.source_link(sid, base),
+                "table": lambda name, lang=lang, base=base: self._table(name, lang, base),
+            }
+            try:
+                pages[rel] = env.get_template(rel).render(lang=lang, ui=view.ui, **macros)
+            except jinja2.TemplateError as exc:
+                raise RenderError(f"content/{rel}: {exc}") from exc
+        return pages
+
+    def _national_inline(self, view, rule_id, base):
+        if rule_id not in self.national["rules"]:
+            raise RenderError(f"national('{rule_id}'): no such national rule")
+        rv = self.rule_view(view, self.national["rules"][rule_id], rule_id, "national", base)
+        links = "; ".join(c["sources"] for c in rv["claims"])
+        if rv["status"] == "conflicting":
+            parts = [f"{c['value']} ({c['sources']})" for c in rv["claims"]]
+            return f"{(' ' + view.ui('or') + ' ').join(parts)} — {view.ui('sources_conflict')}"
+        return f"{rv['summary']} ({links})"
+
+    def _table(self, name, lang, base):
+        view = View(self.ds, lang)
+        if name == "tlds":
+            return self.env.get_template("_tld_table.md.j2").render(ui=view.ui, rows=self.tld_rows(view, base), lang=lang)
+        key = {"operations": "operations", "preapprovals": "preapprovals"}.get(name)
+        if key is None:
+            raise RenderError(f"table('{name}'): unknown table; use operations, preapprovals or tlds")
+        return self.env.get_template(f"_{name}_table.md.j2").render(
+            ui=view.ui, view=view, items=self.ds.data(f"{key}.yaml")[key], lang=lang, base=base)
+
+    def render_all(self) -> dict:
+        pages = {}
+        for lang in LANGS:
+            pages.update(self.province_pages(lang))
+            pages.update(self.simple_pages(lang))
+        pages.update(self.content_pages())
+        return pages
+
+
+class RenderError(Exception):
+    pass
+
+
+def missing_translations(folder: Path) -> list[str]:
+    """Pages in one language whose twin in the other is missing."""
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+    missing = []
+    for name in sorted(names):
+        twin = name[:-6] + ".md" if name.endswith(".zh.md") else name[:-3] + ".zh.md"
+        if twin not in names:
+            missing.append(f"content/{twin}")
+    return missing
+
+
+def render_all(ds, today: dt.date | None = None) -> dict:
+    return Renderer(ds, today).render_all()
