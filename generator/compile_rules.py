@@ -18,6 +18,7 @@ def compile_rules(ds) -> str:
         "preapprovals": ds.data("preapprovals.yaml")["preapprovals"],
         "operations": ds.data("operations.yaml")["operations"],
         "steps": ds.data("steps.yaml"),
+        "flow": ds.data("flow.yaml"),
         "labels": ds.data("labels.yaml"),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -18,6 +18,7 @@ SINGLE_FILES = {
     "tlds.yaml": "tlds",
     "labels.yaml": "labels",
     "steps.yaml": "steps",
+    "flow.yaml": "flow",
 }
 
 

@@ -1,14 +1,13 @@
 """What the pages show: rules resolved for a province and formatted for a language.
 
-A province rule overrides the national rule of the same id; where the
-province has none (or only `unknown`), the national rule applies and the
-page says so.
+Which rule governs (province or national) is decided by checker.rules, so the
+pages and the checker cannot disagree.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from generator.checks import parse_date
+from checker.rules import effective_rule as _effective, in_force  # noqa: F401  (one definition, shared with the checker)
 
 LANGS = ("en", "zh")
 
@@ -17,20 +16,9 @@ class MissingTranslation(Exception):
     """A text needed for a page has no entry for the page's language."""
 
 
-def in_force(claim: dict, day: dt.date) -> bool:
-    start = parse_date(claim.get("from", "")) or dt.date.min
-    end = parse_date(claim.get("until", "")) or dt.date.max
-    return start <= day <= end
-
-
-def effective_rule(province: dict | None, national: dict, rule_id: str) -> tuple[dict | None, str]:
-    """The rule that governs `rule_id` and where it comes from ('province' or 'national')."""
-    own = (province or {}).get("rules", {}).get(rule_id)
-    if own is not None and (own["status"] != "unknown" or rule_id not in national["rules"]):
-        return own, "province"
-    if rule_id in national["rules"]:
-        return national["rules"][rule_id], "national"
-    return own, "province"
+def effective_rule(province: dict | None, national: dict, rule_id: str):
+    """Like checker.rules.effective_rule, given the national file's data."""
+    return _effective(province, national["rules"], rule_id)
 
 
 class View:

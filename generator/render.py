@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from checker.steps import select as select_steps
 from generator.model import LANGS, View, effective_rule, in_force
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,39 +97,30 @@ class Renderer:
         return self.rule_view(view, rule, rule_id, origin, base)
 
     def checklist(self, view: View, province: dict, entity: str, base: str) -> list[dict]:
-        steps = self.ds.data("steps.yaml")
-        conditions = steps.get("conditions", {})
-        phases = []
-        for phase in steps["phases"]:
-            items = []
-            for step in steps["steps"]:
-                if step["phase"] != phase["id"] or entity not in step["entity"]:
-                    continue
-                text = view.text(step["text"], f"step {step['id']}")
-                sources = view.source_links(step.get("sources", []), base)
-                rv = None
-                if "rule" in step:
-                    rule, origin = effective_rule(province, self.national, step["rule"])
-                    rv = self.rule_view(view, rule, step["rule"], origin, base)
-                    values = [c for c in (rule or {}).get("claims", []) if in_force(c, self.today)]
-                    if values and all(c["value"] in step.get("skip_values", []) for c in values):
-                        continue
-                    if rv["status"] == "unknown":
-                        # Nobody has documented this rule here: say so rather than guess.
-                        colon = "：" if view.lang == "zh" else ": "
-                        text = f"{rv['name']}{colon}{view.ui('unknown_value')}"
-                    else:
-                        text = text.replace("{value}", rv["summary"])
-                    sources = "; ".join(s for s in dict.fromkeys(c["sources"] for c in rv["claims"]) if s)
-                items.append({
-                    "id": step["id"],
-                    "text": text,
-                    "condition": view.text(conditions[step["only_if"]]) if "only_if" in step else "",
-                    "sources": sources,
-                    "rule": rv,
-                })
-            phases.append({"title": view.text(phase["title"]), "items": items})
-        return phases
+        data = self.ds.data("steps.yaml")
+        conditions = data.get("conditions", {})
+        phases: dict[str, dict] = {}
+        for sel in select_steps(data, province, self.national["rules"], entity, self.today):
+            step = sel["step"]
+            text = view.text(step["text"], f"step {step['id']}")
+            rv = None
+            if "rule" in step:
+                rv = self.rule_view(view, sel["rule"], step["rule"], sel["origin"], base)
+                if rv["status"] == "unknown":
+                    # Nobody has documented this rule here: say so rather than guess.
+                    colon = "：" if view.lang == "zh" else ": "
+                    text = f"{rv['name']}{colon}{view.ui('unknown_value')}"
+                else:
+                    text = text.replace("{value}", rv["summary"])
+            phase = phases.setdefault(sel["phase"]["id"], {"title": view.text(sel["phase"]["title"]), "items": []})
+            phase["items"].append({
+                "id": step["id"],
+                "text": text,
+                "condition": view.text(conditions[step["only_if"]]) if sel["conditional"] else "",
+                "sources": view.source_links(sel["sources"], base),
+                "rule": rv,
+            })
+        return list(phases.values())
 
     # --- pages --------------------------------------------------------------
     def _page(self, template: str, lang: str, base: str, **ctx) -> str:

@@ -36,8 +36,11 @@ from checker.validators import (
 )
 
 KINDS = ("hk_macau_permit", "taiwan_permit", "passport")
-# Finding-code stem per kind.
-_SHORT = {"hk_macau_permit": "hk_macau", "taiwan_permit": "taiwan", "passport": "passport"}
+_FORMAT_CODE = {
+    "hk_macau_permit": "permits.hk_macau_format",
+    "taiwan_permit": "permits.taiwan_format",
+    "passport": "permits.passport_format",
+}
 
 _HK_MACAU = re.compile(r"[HM][0-9]{8}(?:[0-9]{2})?")
 _TAIWAN = re.compile(r"[0-9]{8}")
@@ -61,12 +64,12 @@ def validate(value, kind="hk_macau_permit") -> str:
     kind = _kind(kind)
     number = compact(value)
     if not _ALNUM.fullmatch(number):
-        raise InvalidFormat("permits.%s_format" % _SHORT[kind])
+        raise InvalidFormat(_FORMAT_CODE[kind])
     if kind == "passport":
         if not 5 <= len(number) <= 17:
             raise InvalidLength("permits.passport_length", length=len(number))
     elif not 6 <= len(number) <= 14:
-        raise InvalidLength("permits.%s_format" % _SHORT[kind])
+        raise InvalidLength(_FORMAT_CODE[kind])
     return number
 
 

@@ -32,7 +32,9 @@ _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*([0-9]{1,6})\s*$", re.IGNO
 _ALLOWED = re.compile(r"[0-9\s\-().+/]*")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _SERVICE = re.compile(r"[48]00[0-9]{7}")
-_LOCAL = re.compile(r"[2-9][0-9]{6,7}")
+# Local numbers normally start with 2–9, but that is not checked: a wrong
+# rejection costs more than a missed typo.
+_LOCAL = re.compile(r"[0-9]{7,8}")
 
 
 def _parse(value) -> dict:
