@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(_summary(ds))
         return 0
+    import jinja2
+
     from generator import build
     from generator.model import MissingTranslation
     from generator.render import RenderError
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             build.generate(ds, ROOT)
         else:
             build.build_site(ds, ROOT)
-    except (RenderError, MissingTranslation) as exc:
+    except (RenderError, MissingTranslation, jinja2.TemplateError) as exc:
         print(f"error: {exc}; nothing was written.", file=sys.stderr)
         return 1
     print(_summary(ds))

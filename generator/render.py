@@ -173,6 +173,20 @@ class Renderer:
                          "rule": self.rule_view(view, t["rule"], "tld_status", "national", base)})
         return rows
 
+    def decision_table(self, view: View) -> list[dict]:
+        """The classification graph as static tables: what the page shows without JavaScript."""
+        flow = self.ds.docs["flow.yaml"].data if "flow.yaml" in self.ds.docs else {}
+        questions, outcomes = flow.get("questions", {}), flow.get("outcomes", {})
+        rows = []
+        for qid, q in questions.items():
+            answers = []
+            for aid, a in q["answers"].items():
+                target = questions.get(a["next"]) or outcomes.get(a["next"])
+                answers.append({"label": a["label"], "next": a["next"], "next_is_question": a["next"] in questions,
+                                "next_text": view.text(target["text"]) if target else a["next"]})
+            rows.append({"id": qid, "text": q["text"], "answers": answers})
+        return rows
+
     def simple_pages(self, lang: str) -> dict:
         view = View(self.ds, lang)
         s = suffix(lang)
@@ -185,6 +199,7 @@ class Renderer:
             f"operations{s}.md": self._page("operations.md.j2", lang, "",
                                             items=self.ds.data("operations.yaml")["operations"]),
             f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
+            f"checker/index{s}.md": self._page("checker.md.j2", lang, "../", questions=self.decision_table(view)),
             f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
         }
 
