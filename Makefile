@@ -1,18 +1,18 @@
 # Two commands matter: `make serve` and `make test`. Everything else is a step
 # they depend on, so a machine with nothing installed gets there on its own.
-PY      ?= python3
-VENV    := .venv
-BIN     := $(VENV)/bin
-PYTHON  := $(BIN)/python
-STAMP   := $(VENV)/.installed-stamp
-SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PY       ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+PYTHON   := $(BIN)/python
+STAMP    := $(VENV)/.installed-stamp
+NODE     := node_modules/.installed-stamp
+CHROMIUM := /usr/bin/chromium
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup venv validate generate site serve test bench browser-deps clean
+.PHONY: setup validate generate site serve test bench clean
 
-setup: venv
-
-venv: $(STAMP)
+setup: $(STAMP) $(NODE)
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,23 +20,33 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-validate: venv
+# Node and npm come with the machine; Pyodide is pinned in package-lock.json.
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests use Debian's Chromium, never a downloaded browser build.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-microhei
+
+validate: $(STAMP)
 	$(PYTHON) -m generator validate
 
-generate: venv
+generate: $(STAMP)
 	$(PYTHON) -m generator generate
 
-site: venv
+site: setup
 	$(PYTHON) -m generator build
 
 serve: site
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --no-livereload
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: venv
+test: setup $(CHROMIUM)
 	$(PYTHON) -m generator generate
 	$(PYTHON) -m pytest
 
-bench: venv
+bench: setup $(CHROMIUM)
 	$(PYTHON) -m generator generate
 	$(PYTHON) tests/bench/run.py
 

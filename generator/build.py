@@ -42,6 +42,8 @@ def docs_files(ds, root: Path) -> dict[str, bytes | str]:
     """Everything MkDocs reads: rendered pages plus static assets. Rendering
     happens in memory first, so a template error writes nothing."""
     files: dict[str, bytes | str] = dict(render_all(ds))
+    from generator.package import staged_files
+    files.update(staged_files(root))
     assets = root / ASSETS
     for path in sorted(assets.rglob("*")):
         if path.is_file():
@@ -65,9 +67,10 @@ def generate(ds, root: Path) -> list[str]:
 
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
-    generate(ds, root)
     from generator import package
+    generate(ds, root)          # the wheel carries the freshly compiled rules
     package.stage(root)
+    generate(ds, root)          # and the docs tree carries the wheel
     staging = root / "build" / "site.new"
     old = root / "build" / "site.old"
     for path in (staging, old):

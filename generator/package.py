@@ -1,9 +1,86 @@
-"""Stage the in-browser checker (Pyodide runtime and wheels) into the docs tree.
-Filled in by the Pyodide work; until then there is nothing to stage."""
+"""Package the in-browser checker: Pyodide runtime and byte-compiled wheels.
+
+The wheels are built with the host Python (pure Python, py3-none-any) and then
+byte-compiled inside Pyodide under Node, because `pyodide build` needs a
+download this machine cannot make and `pyodide py-compile` would use the host
+interpreter's bytecode. Everything lands in build/checker-dist/, which the
+generator adds to the docs tree under versioned paths.
+"""
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Pure-Python packages the checker imports, pinned like the rest of the build.
+DEPENDENCIES = ("chinese-calendar==1.11.0",)
 
-def stage(root: Path) -> None:
-    return None
+
+class PackagingError(Exception):
+    pass
+
+
+def pyodide_version(root: Path) -> str:
+    meta = root / "node_modules" / "pyodide" / "package.json"
+    if not meta.exists():
+        raise PackagingError("node_modules/pyodide is missing; run `npm ci` (make does this for you)")
+    return json.loads(meta.read_text())["version"]
+
+
+def _run(cmd, cwd, env=None):
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PackagingError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def _wheels(root: Path, work: Path) -> list[Path]:
+    raw = work / "raw"
+    shutil.rmtree(raw, ignore_errors=True)
+    raw.mkdir(parents=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="315532800")
+    _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(raw), str(root)], root, env)
+    cache = work / "deps"
+    cache.mkdir(exist_ok=True)
+    for req in DEPENDENCIES:
+        name = req.split("==")[0].replace("-", "_")
+        if not list(cache.glob(f"{name}-*.whl")):
+            _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                  "--dest", str(cache), req], root)
+    for whl in cache.glob("*.whl"):
+        shutil.copy(whl, raw / whl.name)
+    return sorted(raw.glob("*.whl"))
+
+
+def stage(root: Path) -> Path:
+    """Fill build/checker-dist/ with assets/pyodide/<version>/ and assets/wheels/; return it."""
+    root = Path(root)
+    version = pyodide_version(root)
+    work = root / "build" / "checker-work"
+    dist = root / "build" / "checker-dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    runtime = dist / "assets" / "pyodide" / version
+    runtime.mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        shutil.copy(root / "node_modules" / "pyodide" / name, runtime / name)
+    wheel_dir = dist / "assets" / "wheels"
+    wheel_dir.mkdir(parents=True)
+    compiled = []
+    for whl in _wheels(root, work):
+        name = _run(["node", str(root / "generator" / "pyc_compile.mjs"), str(whl), str(wheel_dir)], root).strip()
+        compiled.append(name)
+    manifest = {"pyodide": version, "indexURL": f"assets/pyodide/{version}/", "wheels": sorted(compiled)}
+    (dist / "assets" / "checker-manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return dist
+
+
+def staged_files(root: Path) -> dict[str, bytes]:
+    """What stage() produced, keyed by docs-relative path ({} when not staged)."""
+    dist = Path(root) / "build" / "checker-dist"
+    if not dist.exists():
+        return {}
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}

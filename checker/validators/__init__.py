@@ -161,7 +161,8 @@ def safe_check(func):
     is a seat belt for production, not a way to hide bugs.
     """
 
-    param = inspect.signature(func).parameters.get("field")
+    signature = inspect.signature(func)
+    param = signature.parameters.get("field")
     default_field = param.default if param is not None else func.__module__
 
     @functools.wraps(func)
@@ -169,7 +170,10 @@ def safe_check(func):
         try:
             return func(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - deliberate
-            field = kwargs.get("field", default_field)
+            try:
+                field = signature.bind_partial(*args, **kwargs).arguments.get("field", default_field)
+            except TypeError:
+                field = default_field
             return [make("checker.internal_error", field, error=type(exc).__name__)]
 
     return wrapper

@@ -264,7 +264,6 @@ def _timing_findings(field, registered_on, real_name_on, submit, min_days, wait)
 @safe_check
 def check(
     value,
-    *,
     field="domain",
     tlds=None,
     registered_on=None,

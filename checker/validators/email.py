@@ -78,7 +78,7 @@ def format(value) -> str:  # noqa: A001 - stdnum naming
 
 
 @safe_check
-def check(value, *, field="email", **context) -> list:
+def check(value, field="email", **context) -> list:
     try:
         address = validate(value)
     except ValidationError as exc:

@@ -22,7 +22,6 @@ import unicodedata
 
 from checker.findings import make
 from checker.validators import (
-    InvalidComponent,
     InvalidFormat,
     ValidationError,
     as_text,
@@ -101,7 +100,7 @@ def _prefix_findings(prefix, field, province_prefixes, all_prefixes):
 
 
 @safe_check
-def check(value, *, field="icp_number", province_prefixes=None, all_prefixes=None, expected=None, **context) -> list:
+def check(value, field="icp_number", province_prefixes=None, all_prefixes=None, expected=None, **context) -> list:
     """Findings for an ICP filing or licence number; never raises.
 
     ``province_prefixes``: accepted abbreviations of the filing province

@@ -113,7 +113,6 @@ def format(value) -> str:  # noqa: A001 - stdnum naming
 def check(
     service_type,
     billing=None,
-    *,
     field="instance",
     quotas=None,
     requested=None,

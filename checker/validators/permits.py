@@ -96,7 +96,7 @@ def issuer(value) -> str | None:
 
 
 @safe_check
-def check(value, *, field="permit", kind="hk_macau_permit", **context) -> list:
+def check(value, field="permit", kind="hk_macau_permit", **context) -> list:
     """Findings for a permit or passport number of ``kind``; never raises."""
     try:
         number = validate(value, kind=kind)

@@ -142,7 +142,7 @@ def format(value) -> str:  # noqa: A001 - stdnum naming
 
 
 @safe_check
-def check(value, *, field="phone", kind=None, **context) -> list:
+def check(value, field="phone", kind=None, **context) -> list:
     """Findings for a phone number; ``kind`` "mobile" or "landline" if the form
     field requires one; never raises."""
     if kind not in (None,) + KINDS:

@@ -90,7 +90,7 @@ def footer_url(number) -> str:
 
 
 @safe_check
-def check(value, *, field="psb_number", province_code=None, **context) -> list:
+def check(value, field="psb_number", province_code=None, **context) -> list:
     """Findings for a PSB number; ``province_code`` is the 2-digit code of
     the filing province; never raises."""
     findings = []

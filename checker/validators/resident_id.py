@@ -126,7 +126,7 @@ def is_residence_permit(value) -> bool:
 
 
 @safe_check
-def check(value, *, field="resident_id", filing_province=None, today=None, **context) -> list:
+def check(value, field="resident_id", filing_province=None, today=None, **context) -> list:
     """Findings for an identity number; never raises.
 
     ``filing_province`` is the 2-digit GB/T 2260 code of the filing

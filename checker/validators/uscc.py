@@ -123,7 +123,7 @@ def province_code(value) -> str:
 
 
 @safe_check
-def check(value, *, field="uscc", **context) -> list:
+def check(value, field="uscc", **context) -> list:
     """Findings for a USCC; never raises."""
     try:
         code = validate(value)

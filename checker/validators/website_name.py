@@ -162,7 +162,6 @@ def format(value) -> str:  # noqa: A001 - stdnum naming
 @safe_check
 def check(
     name,
-    *,
     field="website_name",
     domain=None,
     entity_kind="organisation",

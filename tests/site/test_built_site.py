@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.site.conftest import mkdocs_build
+from tests.conftest import mkdocs_build
 
 LOAD_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
               ("video", "src"), ("embed", "src"), ("object", "data"), ("input", "src")}

@@ -45,7 +45,7 @@ def test_idn_round_trip():
     assert domain.format("XN--FSQU00A.XN--FIQS8S") == "例子.中国"
 
 
-@pytest.mark.parametrize("host", ["example.com", "a-b.example.com.cn", "例子.中国", "xn--fsqu00a.xn--fiqs8s", "1password.com"])
+@pytest.mark.parametrize("host", ["example.com", "a-b.example.com.cn", "例子.中国", "xn--fsqu00a.xn--fiqs8s", "1password.com", "\u9fcf子.中国"])
 def test_valid_syntax(host):
     assert domain.is_valid(host)
 

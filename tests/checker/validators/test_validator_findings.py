@@ -121,3 +121,25 @@ def test_exceptions_carry_code(cls):
     assert isinstance(exc, ValidationError) and isinstance(exc, ValueError)
     assert exc.code == "uscc.checksum"
     assert exc.finding("u").severity == "error"
+
+
+def test_safe_check_turns_crashes_into_a_warning_on_the_right_field():
+    from checker.validators import safe_check
+
+    @safe_check
+    def check(value, field="demo"):
+        raise RuntimeError("boom")
+
+    (finding,) = check("x", "positional")
+    assert finding.code == "checker.internal_error" and finding.severity == "warning"
+    assert finding.field == "positional"
+    assert check("x")[0].field == "demo"
+    assert check("x", field="kw")[0].field == "kw"
+    assert check()[0].code == "checker.internal_error"
+
+
+def test_field_may_be_passed_positionally():
+    from checker.validators import instance, uscc
+
+    assert uscc.check("123", "entity.uscc")[0].field == "entity.uscc"
+    assert instance.check("", None, "site.instance")[0].field == "site.instance"
