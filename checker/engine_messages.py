@@ -292,8 +292,9 @@ def _display(value, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dict) and ("en" in value or "zh" in value):
-        value = value.get(lang, value.get("en", ""))
-        return _display(value, lang)
+        # Wording from the data set or this catalog: shown in full.
+        chosen = value.get(lang, value.get("en", ""))
+        return chosen if isinstance(chosen, str) else _display(chosen, lang)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple)):

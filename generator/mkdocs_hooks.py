@@ -29,5 +29,7 @@ def on_pre_build(config, **kwargs):
 def on_post_build(config, **kwargs):
     # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
     site = Path(config["site_dir"])
+    from generator.csp import apply as apply_csp
+    apply_csp(site)  # the checker page's CSP meta, with the hashes of Material's inline scripts
     if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
         shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")

@@ -56,7 +56,11 @@ def is_external(url: str) -> bool:
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     parts = urlsplit(href)
-    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        target = (site / path.lstrip("/")).resolve()
+    else:
+        target = (page.parent / path).resolve() if path else page
     if target.is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)

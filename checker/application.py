@@ -1,0 +1,338 @@
+"""The application file (format ``icp-application/1``): reading and validating it.
+
+The contract is the JSON Schema in ``checker/schema/application.schema.json``
+(draft 2020-12), documented on content/application-format.md. The checker
+runs in Pyodide with the standard library only, so :func:`schema_problems`
+implements the subset of JSON Schema that file uses:
+
+``type``, ``properties``, ``required``, ``additionalProperties`` (false or a
+schema), ``enum``, ``const``, ``items``, ``pattern``, ``format: date``,
+``minItems``/``maxItems``, ``minLength``/``maxLength``,
+``minimum``/``maximum`` and local ``$ref`` (``#/$defs/...``).
+
+tests/checker/test_application.py checks that it agrees with the
+``jsonschema`` package. Any other keyword in the schema raises at load time,
+so the subset cannot silently grow.
+
+Each problem is a :class:`checker.findings.Finding` with an ``input.*`` code
+(the input is unusable: the CLI exits 2).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from checker.engine_messages import make
+
+FORMAT = "icp-application/1"
+
+SUPPORTED_KEYWORDS = frozenset({
+    "type", "properties", "required", "additionalProperties", "enum", "const", "items", "pattern",
+    "format", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "$ref",
+    # annotations, no effect on validation
+    "$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default",
+})
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+_TYPE_NAMES = {
+    "string": {"en": "text", "zh": "文本"},
+    "integer": {"en": "a whole number", "zh": "整数"},
+    "number": {"en": "a number", "zh": "数字"},
+    "boolean": {"en": "true or false", "zh": "true 或 false"},
+    "object": {"en": "a mapping of fields", "zh": "字段映射（对象）"},
+    "array": {"en": "a list", "zh": "列表"},
+    "null": {"en": "null", "zh": "null"},
+}
+
+
+class InputError(Exception):
+    """The input cannot be used at all; ``findings`` say why (``input.*`` codes)."""
+
+    def __init__(self, findings):
+        self.findings = list(findings)
+        super().__init__(self.findings[0].message_en if self.findings else "unusable input")
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    """The application JSON Schema shipped with the package."""
+    text = resources.files("checker").joinpath("schema/application.schema.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    _check_subset(data, "#")
+    return data
+
+
+def _check_subset(node, where):
+    if isinstance(node, dict):
+        unknown = set(node) - SUPPORTED_KEYWORDS
+        if unknown and not where.endswith(("/properties", "/$defs")):
+            raise ValueError(f"schema keyword(s) {sorted(unknown)} at {where} are not supported by "
+                             "checker.application; extend the validator and its agreement test first")
+        for key, value in node.items():
+            if key in ("enum", "const", "examples", "default", "required"):
+                continue
+            _check_subset(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _check_subset(value, f"{where}/{i}")
+
+
+# --- the validator ----------------------------------------------------------
+
+def _is_type(value, name: str) -> bool:
+    if name == "string":
+        return isinstance(value, str)
+    if name == "boolean":
+        return isinstance(value, bool)
+    if name == "integer":
+        if isinstance(value, bool):
+            return False
+        return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if name == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if name == "object":
+        return isinstance(value, dict)
+    if name == "array":
+        return isinstance(value, list)
+    if name == "null":
+        return value is None
+    return False
+
+
+def _json_equal(a, b) -> bool:
+    """JSON equality: booleans are not numbers, 1 == 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def _type_of(value) -> dict:
+    for name in ("boolean", "integer", "number", "string", "object", "array", "null"):
+        if _is_type(value, name):
+            if name in ("integer", "number", "string"):
+                return {"en": f"{_TYPE_NAMES[name]['en']} {_short(value)}",
+                        "zh": f"{_TYPE_NAMES[name]['zh']} {_short(value)}"}
+            return _TYPE_NAMES[name]
+    return {"en": type(value).__name__, "zh": type(value).__name__}
+
+
+def _short(value) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = "?"
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def path_text(path) -> str:
+    """("website", "domains", 0) -> "website.domains[0]"; () -> "(top level)"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _resolve(root, ref):
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        raise ValueError(f"only local $ref is supported, not {ref!r}")
+    node = root
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _problem(code, where, **params):
+    return make(code, where, path=where, **params)
+
+
+def schema_problems(instance, schema_node=None, root=None) -> list:
+    """``input.*`` findings for every way ``instance`` breaks the schema, in document order."""
+    root = schema() if root is None else root
+    node = root if schema_node is None else schema_node
+    out = []
+    _validate(instance, node, root, (), out)
+    return out
+
+
+def _hint_for(types, value):
+    if "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"en": " Write it as text; in YAML put it in quotes.", "zh": "请以文本形式填写；YAML 中请加引号。"}
+    if "boolean" in types and isinstance(value, str):
+        return {"en": " Write true or false without quotes.", "zh": "请填写不带引号的 true 或 false。"}
+    return ""
+
+
+def _validate(value, node, root, path, out):
+    where = path_text(path)
+    if "$ref" in node:
+        _validate(value, _resolve(root, node["$ref"]), root, path, out)
+    types = node.get("type")
+    if types is not None:
+        types = [types] if isinstance(types, str) else list(types)
+        if not any(_is_type(value, t) for t in types):
+            expected = {"en": " or ".join(_TYPE_NAMES[t]["en"] for t in types),
+                        "zh": "或".join(_TYPE_NAMES[t]["zh"] for t in types)}
+            if path == () and "object" in types:
+                out.append(_problem("input.not_object", where, got=_type_of(value)))
+            else:
+                out.append(_problem("input.wrong_type", where, expected=expected, got=_type_of(value),
+                                hint=_hint_for(types, value)))
+            return
+    if "const" in node and not _json_equal(value, node["const"]):
+        out.append(_problem("input.not_allowed", where, value=_short(value), allowed=_short(node["const"])))
+        return
+    if "enum" in node and not any(_json_equal(value, option) for option in node["enum"]):
+        out.append(_problem("input.not_allowed", where, value=_short(value),
+                        allowed=[str(o) for o in node["enum"]]))
+        return
+    if isinstance(value, str):
+        _validate_string(value, node, where, out)
+    elif _is_type(value, "number"):
+        if "minimum" in node and value < node["minimum"]:
+            out.append(_problem("input.bad_size", where, detail={
+                "en": f"must be at least {node['minimum']}", "zh": f"不能小于 {node['minimum']}"}))
+        if "maximum" in node and value > node["maximum"]:
+            out.append(_problem("input.bad_size", where, detail={
+                "en": f"must be at most {node['maximum']}", "zh": f"不能大于 {node['maximum']}"}))
+    elif isinstance(value, list):
+        _validate_array(value, node, root, path, where, out)
+    elif isinstance(value, dict):
+        _validate_object(value, node, root, path, where, out)
+
+
+def _validate_string(value, node, where, out):
+    if "maxLength" in node and len(value) > node["maxLength"]:
+        out.append(_problem("input.bad_size", where, detail={
+            "en": f"at most {node['maxLength']} characters are allowed",
+            "zh": f"最多允许 {node['maxLength']} 个字符"}))
+        return
+    if "minLength" in node and len(value) < node["minLength"]:
+        out.append(_problem("input.bad_size", where, detail={
+            "en": f"at least {node['minLength']} characters are needed",
+            "zh": f"至少需要 {node['minLength']} 个字符"}))
+        return
+    if node.get("format") == "date":
+        if not _is_date(value):
+            out.append(_problem("input.bad_date", where, value=_short(value)))
+            return
+    if "pattern" in node and not re.search(node["pattern"], value):
+        out.append(_problem("input.wrong_form", where, value=_short(value), expected=node.get("description", node["pattern"])))
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _validate_array(value, node, root, path, where, out):
+    if "minItems" in node and len(value) < node["minItems"]:
+        out.append(_problem("input.bad_size", where, detail={
+            "en": f"at least {node['minItems']} item(s) are needed", "zh": f"至少需要 {node['minItems']} 项"}))
+    if "maxItems" in node and len(value) > node["maxItems"]:
+        out.append(_problem("input.bad_size", where, detail={
+            "en": f"at most {node['maxItems']} items are allowed", "zh": f"最多允许 {node['maxItems']} 项"}))
+        return
+    items = node.get("items")
+    if isinstance(items, dict):
+        for i, item in enumerate(value):
+            _validate(item, items, root, path + (i,), out)
+
+
+def _validate_object(value, node, root, path, where, out):
+    props = node.get("properties", {})
+    for name in node.get("required", []):
+        if name not in value:
+            out.append(_problem("input.missing_field", where, name=name))
+    extra = node.get("additionalProperties", True)
+    for key in sorted(value, key=lambda k: (not isinstance(k, str), str(k))):
+        child = path + (key,)
+        if isinstance(key, str) and key in props:
+            _validate(value[key], props[key], root, child, out)
+        elif extra is False:
+            out.append(_problem("input.unknown_field", where, name=str(key), allowed=sorted(props) or ["-"]))
+        elif isinstance(extra, dict):
+            _validate(value[key], extra, root, child, out)
+
+
+# --- reading files ------------------------------------------------------------
+
+def _yaml_loader():
+    import yaml  # lazily: only the CLI reads YAML, and Pyodide has no PyYAML
+
+    class Loader(yaml.SafeLoader):
+        """YAML 1.2-ish scalars: yes/no/on/off stay text, dates stay text."""
+
+    resolvers = {}
+    for key, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in entries
+                if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+        if kept:
+            resolvers[key] = kept
+    Loader.yaml_implicit_resolvers = resolvers
+    bool_rx = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", bool_rx, list("tTfF"))
+    return yaml, Loader
+
+
+def _plain(value):
+    """Make YAML output JSON-like: date objects become ISO text (kept for safety)."""
+    if isinstance(value, dict):
+        return {(_plain(k) if not isinstance(k, str) else k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def parse_text(text: str, source: str = "-", syntax: str = "json"):
+    """The data in ``text`` ("json" or "yaml"); raises :class:`InputError` with the line."""
+    if syntax == "yaml":
+        yaml, loader = _yaml_loader()
+        try:
+            documents = list(yaml.load_all(text, Loader=loader))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise InputError([make("input.bad_syntax", source, path=source, line=line, syntax="YAML", error=problem)]) from None
+        except RecursionError:
+            raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="YAML",
+                                   error="nested too deeply")]) from None
+        if len(documents) != 1:
+            raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="YAML",
+                                   error=f"expected one document, found {len(documents)}")])
+        return _plain(documents[0])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([make("input.bad_syntax", source, path=source, line=exc.lineno, syntax="JSON", error=exc.msg)]) from None
+    except RecursionError:
+        raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="JSON",
+                               error="nested too deeply")]) from None
+
+
+def validate(data) -> dict:
+    """Return ``data`` if it follows the schema, else raise :class:`InputError`."""
+    found = schema_problems(data)
+    if found:
+        raise InputError(found)
+    return data

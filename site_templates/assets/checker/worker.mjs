@@ -1,0 +1,107 @@
+// The checker's engine: Pyodide and the checker wheels, in a module Web Worker.
+//
+// Everything is loaded from this site's own origin: the manifest written by
+// generator/package.py names the Pyodide folder and the wheels; there is no
+// CDN, no micropip and no request to any other host. The page talks to this
+// worker with JSON strings only (see app.js):
+//   page -> worker  {id, op: "check", application: "<json>", lang}
+//                   {id, op: "field", kind, value: "<json>", context: "<json>", lang}
+//   worker -> page  {type: "progress", step: "runtime"|"packages"|"checker"}
+//                   {type: "ready", data: "<json>"}     flow, provinces, …
+//                   {type: "failed", step, detail}      loading failed
+//                   {id, ok: true, result: "<json>"} | {id, ok: false, detail}
+// Nothing here logs: user input must never reach the console.
+
+const SITE = new URL("../../", import.meta.url);
+const MANIFEST = new URL("assets/checker-manifest.json", SITE);
+
+const SHIM = `
+import json
+from checker import api as _api
+from checker import rules as _rules
+
+def icp_check(application_json, lang):
+    return json.dumps(_api.check(json.loads(application_json), lang=lang), ensure_ascii=False)
+
+def icp_field(kind, value_json, context_json, lang):
+    context = json.loads(context_json) if context_json else None
+    return json.dumps(_api.field(kind, json.loads(value_json), context, lang=lang), ensure_ascii=False)
+
+def icp_data():
+    data = _rules.load()
+    provinces = {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()}
+    return json.dumps({"flow": data["flow"], "provinces": provinces,
+                       "preapprovals": [{"id": p["id"], "name": p.get("name")} for p in data["preapprovals"]]},
+                      ensure_ascii=False)
+`;
+
+let step = "runtime";
+let calls = null;  // {check, field} Python callables once ready
+
+function progress(name) {
+  step = name;
+  postMessage({ type: "progress", step: name });
+}
+
+async function boot() {
+  progress("runtime");
+  const response = await fetch(MANIFEST, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
+  const manifest = await response.json();
+  const indexURL = new URL(manifest.indexURL, SITE).href;
+  const wheels = manifest.wheels.map((name) => new URL(`assets/wheels/${name}`, SITE).href);
+  for (const url of [indexURL, ...wheels]) {
+    if (new URL(url).origin !== SITE.origin) throw new Error("refusing to load from another origin");
+  }
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const quiet = () => {};
+  // `packages` downloads the wheels while the interpreter boots; the
+  // loadPackage call below then only confirms (and reports any failure).
+  const py = await loadPyodide({ indexURL, packages: wheels, stdout: quiet, stderr: quiet });
+  progress("packages");
+  await py.loadPackage(wheels, { messageCallback: quiet, errorCallback: quiet, checkIntegrity: false });
+  progress("checker");
+  const ns = py.globals.get("dict")();
+  py.runPython(SHIM, { globals: ns });
+  calls = { check: ns.get("icp_check"), field: ns.get("icp_field") };
+  const data = ns.get("icp_data")();
+  postMessage({ type: "ready", data });
+}
+
+function describe(error) {
+  // A short technical description for the error panel. Python exceptions
+  // carry a traceback that may quote input, so only the exception type goes out.
+  const text = String((error && error.message) || error || "");
+  const py = text.match(/^(\w+(?:Error|Exception))\b/m) || text.match(/\n(\w+(?:Error|Exception))(?::|$)/);
+  if (py) return py[1];
+  return (error && error.name) || "Error";
+}
+
+const booted = boot().then(
+  () => true,
+  (error) => {
+    postMessage({ type: "failed", step, detail: describe(error) });
+    return false;
+  },
+);
+
+self.onmessage = async (event) => {
+  const msg = event.data || {};
+  if (!(await booted)) {
+    postMessage({ id: msg.id, ok: false, detail: "not loaded" });
+    return;
+  }
+  try {
+    let result;
+    if (msg.op === "check") {
+      result = calls.check(msg.application, msg.lang);
+    } else if (msg.op === "field") {
+      result = calls.field(msg.kind, msg.value, msg.context, msg.lang);
+    } else {
+      throw new Error("unknown operation");
+    }
+    postMessage({ id: msg.id, ok: true, result });
+  } catch (error) {
+    postMessage({ id: msg.id, ok: false, detail: describe(error) });
+  }
+};

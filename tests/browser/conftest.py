@@ -1,0 +1,93 @@
+"""Browser tests: the built site served on 127.0.0.1, driven in Debian's Chromium.
+
+Chromium comes from apt (/usr/bin/chromium); `playwright install` is never run.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+READY_TIMEOUT_MS = 120_000   # Pyodide on a loaded 2-core CI machine: keep this generous
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives the built site in headless Chromium (slow)")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".whl": "application/octet-stream", ".json": "application/json"}
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `directory` on 127.0.0.1 and a free port; returns (server, base URL)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+class PageLog:
+    """Requests, console messages, page errors and dialogs seen by one page."""
+
+    def __init__(self, page):
+        self.requests, self.console, self.errors, self.dialogs = [], [], [], []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.console.append((m.type, m.text)))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def problems(self):
+        """Console errors and warnings, and uncaught page errors."""
+        return [t for kind, t in self.console if kind in ("error", "warning")] + self.errors
+
+
+def wait_ready(page, timeout=READY_TIMEOUT_MS):
+    page.wait_for_selector("#icp-checker[data-state=ready]", timeout=timeout)
+    page.evaluate("() => window.icpChecker.ready")
+
+
+def open_checker(page, url):
+    """Go to a checker URL and wait until the engine is ready; returns a PageLog."""
+    log = PageLog(page)
+    page.set_default_timeout(30_000)
+    page.goto(url)
+    wait_ready(page)
+    return log
+
+
+@pytest.fixture(scope="module")
+def ready_page(browser, site_url):
+    """One checker page per test module, engine loaded (for API calls)."""
+    context = browser.new_context()
+    page = context.new_page()
+    log = open_checker(page, site_url + "/checker/")
+    page.log = log
+    yield page
+    context.close()
