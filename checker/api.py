@@ -148,7 +148,7 @@ def _field_findings(kind, value, province, entity, domain_value, today):
     elif kind == "mobile":
         findings = phone.check(value, field="mobile", kind="mobile")
         if v is not None and not has_errors(findings) and v.rule("local_mobile")["values"] == ["required"]:
-            findings = findings + [make("province.local_mobile", "mobile", province=v.name(), field="mobile",
+            findings = findings + [make("province.local_mobile", "mobile", province=v.name(), where="mobile",
                                         sources=_engine.cite(v.rule("local_mobile")["sources"]))]
         formatted = _formatted(phone, value)
     elif kind == "email":

@@ -162,9 +162,98 @@ def schema_problems(instance, schema_node=None, root=None) -> list:
     """``input.*`` findings for every way ``instance`` breaks the schema, in document order."""
     root = schema() if root is None else root
     node = root if schema_node is None else schema_node
+    if node is root and root is schema() and _application_predicate()(instance):
+        return []  # fast path: most inputs are valid; messages are only built for invalid ones
     out = []
     _validate(instance, node, root, (), out)
     return out
+
+
+def is_valid(instance, schema_node=None, root=None) -> bool:
+    """True if ``instance`` follows the schema (compiled predicate, no messages)."""
+    root = schema() if root is None else root
+    node = root if schema_node is None else schema_node
+    return compile_predicate(node, root)(instance)
+
+
+@lru_cache(maxsize=1)
+def _application_predicate():
+    return compile_predicate(schema(), schema())
+
+
+def compile_predicate(node, root, _memo=None):
+    """A function value -> bool equivalent to validating against ``node``."""
+    memo = {} if _memo is None else _memo
+    key = id(node)
+    if key in memo:
+        return lambda value: memo[key](value)
+    checks = []
+    memo[key] = lambda value: all(check(value) for check in checks)
+    if "$ref" in node:
+        checks.append(compile_predicate(_resolve(root, node["$ref"]), root, memo))
+    if "type" in node:
+        types = node["type"]
+        checks.append(lambda v, t=types: _type_ok(v, t))
+    if "const" in node:
+        checks.append(lambda v, c=node["const"]: _json_equal(v, c))
+    if "enum" in node:
+        options = node["enum"]
+        texts = frozenset(o for o in options if isinstance(o, str))
+        checks.append(lambda v, o=options, t=texts: (v in t) if isinstance(v, str) else _in_enum(v, o))
+    max_len, min_len = node.get("maxLength"), node.get("minLength")
+    is_date_format = node.get("format") == "date"
+    pattern = re.compile(node["pattern"]) if "pattern" in node else None
+    if max_len is not None or min_len is not None or is_date_format or pattern is not None:
+        def string_ok(v):
+            if not isinstance(v, str):
+                return True
+            if max_len is not None and len(v) > max_len:
+                return False
+            if min_len is not None and len(v) < min_len:
+                return False
+            if is_date_format and not _is_date(v):
+                return False
+            return pattern is None or pattern.search(v) is not None
+        checks.append(string_ok)
+    if "minimum" in node or "maximum" in node:
+        low, high = node.get("minimum"), node.get("maximum")
+        checks.append(lambda v: not _is_type(v, "number")
+                      or ((low is None or v >= low) and (high is None or v <= high)))
+    if "minItems" in node or "maxItems" in node or isinstance(node.get("items"), dict):
+        low, high = node.get("minItems"), node.get("maxItems")
+        item = compile_predicate(node["items"], root, memo) if isinstance(node.get("items"), dict) else None
+
+        def array_ok(v):
+            if not isinstance(v, list):
+                return True
+            if (low is not None and len(v) < low) or (high is not None and len(v) > high):
+                return False
+            return item is None or all(item(x) for x in v)
+        checks.append(array_ok)
+    if "properties" in node or "required" in node or "additionalProperties" in node:
+        props = {k: compile_predicate(sub, root, memo) for k, sub in node.get("properties", {}).items()}
+        required = tuple(node.get("required", ()))
+        extra = node.get("additionalProperties", True)
+        extra_check = compile_predicate(extra, root, memo) if isinstance(extra, dict) else None
+
+        def object_ok(v):
+            if not isinstance(v, dict):
+                return True
+            for name in required:
+                if name not in v:
+                    return False
+            for k, x in v.items():
+                check = props.get(k) if isinstance(k, str) else None
+                if check is not None:
+                    if not check(x):
+                        return False
+                elif extra is False:
+                    return False
+                elif extra_check is not None and not extra_check(x):
+                    return False
+            return True
+        checks.append(object_ok)
+    return memo[key]
 
 
 def _hint_for(types, value):
@@ -175,61 +264,72 @@ def _hint_for(types, value):
     return ""
 
 
+def _type_ok(value, types) -> bool:
+    if isinstance(types, str):
+        return _is_type(value, types)
+    return any(_is_type(value, t) for t in types)
+
+
+def _in_enum(value, options) -> bool:
+    if isinstance(value, str):  # fast path: text equals only the same text
+        return value in options
+    return any(_json_equal(value, option) for option in options)
+
+
 def _validate(value, node, root, path, out):
-    where = path_text(path)
     if "$ref" in node:
         _validate(value, _resolve(root, node["$ref"]), root, path, out)
     types = node.get("type")
-    if types is not None:
+    if types is not None and not _type_ok(value, types):
         types = [types] if isinstance(types, str) else list(types)
-        if not any(_is_type(value, t) for t in types):
-            expected = {"en": " or ".join(_TYPE_NAMES[t]["en"] for t in types),
-                        "zh": "或".join(_TYPE_NAMES[t]["zh"] for t in types)}
-            if path == () and "object" in types:
-                out.append(_problem("input.not_object", where, got=_type_of(value)))
-            else:
-                out.append(_problem("input.wrong_type", where, expected=expected, got=_type_of(value),
+        expected = {"en": " or ".join(_TYPE_NAMES[t]["en"] for t in types),
+                    "zh": "或".join(_TYPE_NAMES[t]["zh"] for t in types)}
+        if path == () and "object" in types:
+            out.append(_problem("input.not_object", path_text(path), got=_type_of(value)))
+        else:
+            out.append(_problem("input.wrong_type", path_text(path), expected=expected, got=_type_of(value),
                                 hint=_hint_for(types, value)))
-            return
-    if "const" in node and not _json_equal(value, node["const"]):
-        out.append(_problem("input.not_allowed", where, value=_short(value), allowed=_short(node["const"])))
         return
-    if "enum" in node and not any(_json_equal(value, option) for option in node["enum"]):
-        out.append(_problem("input.not_allowed", where, value=_short(value),
-                        allowed=[str(o) for o in node["enum"]]))
+    if "const" in node and not _json_equal(value, node["const"]):
+        out.append(_problem("input.not_allowed", path_text(path), value=_short(value),
+                            allowed=_short(node["const"])))
+        return
+    if "enum" in node and not _in_enum(value, node["enum"]):
+        out.append(_problem("input.not_allowed", path_text(path), value=_short(value),
+                            allowed=[str(o) for o in node["enum"]]))
         return
     if isinstance(value, str):
-        _validate_string(value, node, where, out)
+        _validate_string(value, node, path, out)
+    elif isinstance(value, dict):
+        _validate_object(value, node, root, path, out)
+    elif isinstance(value, list):
+        _validate_array(value, node, root, path, out)
     elif _is_type(value, "number"):
         if "minimum" in node and value < node["minimum"]:
-            out.append(_problem("input.bad_size", where, detail={
+            out.append(_problem("input.bad_size", path_text(path), detail={
                 "en": f"must be at least {node['minimum']}", "zh": f"不能小于 {node['minimum']}"}))
         if "maximum" in node and value > node["maximum"]:
-            out.append(_problem("input.bad_size", where, detail={
+            out.append(_problem("input.bad_size", path_text(path), detail={
                 "en": f"must be at most {node['maximum']}", "zh": f"不能大于 {node['maximum']}"}))
-    elif isinstance(value, list):
-        _validate_array(value, node, root, path, where, out)
-    elif isinstance(value, dict):
-        _validate_object(value, node, root, path, where, out)
 
 
-def _validate_string(value, node, where, out):
+def _validate_string(value, node, path, out):
     if "maxLength" in node and len(value) > node["maxLength"]:
-        out.append(_problem("input.bad_size", where, detail={
+        out.append(_problem("input.bad_size", path_text(path), detail={
             "en": f"at most {node['maxLength']} characters are allowed",
             "zh": f"最多允许 {node['maxLength']} 个字符"}))
         return
     if "minLength" in node and len(value) < node["minLength"]:
-        out.append(_problem("input.bad_size", where, detail={
+        out.append(_problem("input.bad_size", path_text(path), detail={
             "en": f"at least {node['minLength']} characters are needed",
             "zh": f"至少需要 {node['minLength']} 个字符"}))
         return
-    if node.get("format") == "date":
-        if not _is_date(value):
-            out.append(_problem("input.bad_date", where, value=_short(value)))
-            return
+    if node.get("format") == "date" and not _is_date(value):
+        out.append(_problem("input.bad_date", path_text(path), value=_short(value)))
+        return
     if "pattern" in node and not re.search(node["pattern"], value):
-        out.append(_problem("input.wrong_form", where, value=_short(value), expected=node.get("description", node["pattern"])))
+        out.append(_problem("input.wrong_form", path_text(path), value=_short(value),
+                            expected=node.get("description", node["pattern"])))
 
 
 def _is_date(value: str) -> bool:
@@ -242,12 +342,12 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def _validate_array(value, node, root, path, where, out):
+def _validate_array(value, node, root, path, out):
     if "minItems" in node and len(value) < node["minItems"]:
-        out.append(_problem("input.bad_size", where, detail={
+        out.append(_problem("input.bad_size", path_text(path), detail={
             "en": f"at least {node['minItems']} item(s) are needed", "zh": f"至少需要 {node['minItems']} 项"}))
     if "maxItems" in node and len(value) > node["maxItems"]:
-        out.append(_problem("input.bad_size", where, detail={
+        out.append(_problem("input.bad_size", path_text(path), detail={
             "en": f"at most {node['maxItems']} items are allowed", "zh": f"最多允许 {node['maxItems']} 项"}))
         return
     items = node.get("items")
@@ -256,20 +356,25 @@ def _validate_array(value, node, root, path, where, out):
             _validate(item, items, root, path + (i,), out)
 
 
-def _validate_object(value, node, root, path, where, out):
+def _key_order(key):
+    return (not isinstance(key, str), str(key))
+
+
+def _validate_object(value, node, root, path, out):
     props = node.get("properties", {})
-    for name in node.get("required", []):
+    for name in node.get("required", ()):
         if name not in value:
-            out.append(_problem("input.missing_field", where, name=name))
+            out.append(_problem("input.missing_field", path_text(path), name=name))
     extra = node.get("additionalProperties", True)
-    for key in sorted(value, key=lambda k: (not isinstance(k, str), str(k))):
-        child = path + (key,)
+    keys = value if all(type(k) is str for k in value) else sorted(value, key=_key_order)
+    for key in sorted(keys) if keys is value else keys:
         if isinstance(key, str) and key in props:
-            _validate(value[key], props[key], root, child, out)
+            _validate(value[key], props[key], root, path + (key,), out)
         elif extra is False:
-            out.append(_problem("input.unknown_field", where, name=str(key), allowed=sorted(props) or ["-"]))
+            out.append(_problem("input.unknown_field", path_text(path), name=str(key),
+                                allowed=sorted(props) or ["-"]))
         elif isinstance(extra, dict):
-            _validate(value[key], extra, root, child, out)
+            _validate(value[key], extra, root, path + (key,), out)
 
 
 # --- reading files ------------------------------------------------------------

@@ -190,17 +190,29 @@ class RuleView:
         return self.province["name"]
 
 
-@lru_cache(maxsize=512)
-def view(code, ep: int, day: dt.date) -> RuleView:
-    return RuleView(code, day)
+# Caches keyed by epoch: any day of the epoch gives the same result, so the
+# first day seen computes it. Bounded: a few hundred epochs at most.
+_VIEWS: dict = {}
+_TLD_TABLES: dict = {}
+_STEPS: dict = {}
+_CACHE_LIMIT = 4096
+
+
+def _remember(cache: dict, key, make_value):
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = make_value()
+    return found
 
 
 def rule_view(code, day: dt.date) -> RuleView:
-    return view(code, epoch(day), day)
+    """The rules of province ``code`` (None: national only) in force on ``day``."""
+    return _remember(_VIEWS, (code, epoch(day)), lambda: RuleView(code, day))
 
 
-@lru_cache(maxsize=64)
-def _tld_table(ep: int, day: dt.date) -> dict:
+def _tld_table(day: dt.date) -> dict:
     out = {}
     for suffix, entry in _rules.load()["tlds"].items():
         values = set(_rules.values_on(entry["rule"], day))
@@ -212,7 +224,8 @@ def _tld_table(ep: int, day: dt.date) -> dict:
 
 
 def tld_table(day: dt.date) -> dict:
-    return _tld_table(epoch(day), day)
+    """Suffix -> {"status": allowed|not_allowed|disputed, "sources"} in force on ``day``."""
+    return _remember(_TLD_TABLES, epoch(day), lambda: _tld_table(day))
 
 
 @lru_cache(maxsize=1)
@@ -223,9 +236,12 @@ def _suffixes() -> frozenset:
 def host_suffixes(host: str) -> list:
     """The public suffixes in the data that end ``host`` (for the validators)."""
     try:
-        labels = domain.to_unicode(host).split(".")
+        text = domain.compact(host)
+        if "xn--" in text:
+            text = domain.to_unicode(text)
     except ValidationError:
         return []
+    labels = text.split(".")
     known = _suffixes()
     return [s for s in (".".join(labels[i:]) for i in range(len(labels))) if s in known]
 
@@ -446,7 +462,7 @@ def _check_person(person, prefix, ctx, findings):
             entry = ctx["view"].rule("local_mobile")
             if entry["values"] == ["required"]:
                 findings.append(make("province.local_mobile", field, province=ctx["view"].name(),
-                                     field=field, sources=cite(entry["sources"])))
+                                     where=field, sources=cite(entry["sources"])))
     if "landline" in person:
         findings.extend(phone.check(person["landline"], field=prefix + ".landline", kind="landline"))
     if "email" in person:
@@ -757,17 +773,27 @@ def _preapproval_list(app, ctx, website_findings, lang, findings):
 
 # --- steps and province rules -----------------------------------------------------------
 
-@lru_cache(maxsize=4096)
-def _selected_steps(code, ep, day, entity_kind, conditions: tuple):
-    data = _rules.load()
-    province = data["provinces"].get(code)
-    return _steps.select(data["steps"], province, data["national"], entity_kind, day, dict(conditions))
+def _selected_steps(code, day, entity_kind, conditions: tuple):
+    def compute():
+        data = _rules.load()
+        province = data["provinces"].get(code)
+        return _steps.select(data["steps"], province, data["national"], entity_kind, day, dict(conditions))
+    return _remember(_STEPS, (code, epoch(day), entity_kind, conditions), compute)
 
 
 def steps_for(v: RuleView, entity_kind, conditions: dict, lang, phases=None) -> list:
+    """The ordered steps as output dicts (cached on the view; callers get copies)."""
     key = tuple(sorted(conditions.items()))
+    cache_key = ("steps", entity_kind, key, lang, phases)
+    cached = v._cache.get(cache_key)
+    if cached is None:
+        cached = v._cache[cache_key] = _steps_for(v, entity_kind, key, lang, phases)
+    return [dict(step, sources=list(step["sources"])) for step in cached]
+
+
+def _steps_for(v: RuleView, entity_kind, key: tuple, lang, phases) -> list:
     out = []
-    for sel in _selected_steps(v.code, epoch(v.day), v.day, entity_kind, key):
+    for sel in _selected_steps(v.code, v.day, entity_kind, key):
         step = sel["step"]
         if phases is not None and sel["phase"]["id"] not in phases:
             continue
@@ -805,6 +831,14 @@ def _condition_text(condition, lang):
 
 
 def province_rules(v: RuleView, lang) -> list:
+    """The province's rules in force, by rule id (cached on the view; callers get copies)."""
+    cached = v._cache.get(("province_rules", lang))
+    if cached is None:
+        cached = v._cache[("province_rules", lang)] = _province_rules(v, lang)
+    return [dict(rule, sources=list(rule["sources"])) for rule in cached]
+
+
+def _province_rules(v: RuleView, lang) -> list:
     out = []
     ids = set(_overridable_rules()) | set((v.province or {}).get("rules", {}))
     for rule_id in sorted(ids):

@@ -229,8 +229,8 @@ CATALOG = {
     ),
     "province.local_mobile": _i(
         "{province} requires mobile numbers registered in the province ({sources}). The checker cannot tell "
-        "where a number is registered; make sure {field} is a local number.",
-        "{province}要求使用本省归属地的手机号码（{sources}）。检查器无法判断号码归属地，请确认 {field} 为本省号码。",
+        "where a number is registered; make sure {where} is a local number.",
+        "{province}要求使用本省归属地的手机号码（{sources}）。检查器无法判断号码归属地，请确认 {where} 为本省号码。",
     ),
     "province.domain_certificate": _w(
         "{count} domains in this application: {province} asks for a domain certificate for each domain "

@@ -30,10 +30,29 @@ def _plus_days(day, days):
 
 
 def _plus_working(day, days):
+    """``workdays.add_working_days(day, days)`` for days >= 0, by bisection (fast)."""
+    if days <= 0:
+        return day
     try:
+        low = day + _dt.timedelta(days=days)           # at most `days` working days
+        high = day + _dt.timedelta(days=3 * days + 30)  # more than enough even around Spring Festival
+    except OverflowError:
+        try:
+            return workdays.add_working_days(day, days)
+        except (OverflowError, TypeError):
+            return None
+    if workdays.working_days_between(day, high) < days:
         return workdays.add_working_days(day, days)
-    except (OverflowError, TypeError):
-        return None
+    # smallest g in [low, high] with working_days_between(day, g) >= days
+    lo, hi = low.toordinal(), high.toordinal()
+    base = day
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if workdays.working_days_between(base, _dt.date.fromordinal(mid)) >= days:
+            hi = mid
+        else:
+            lo = mid + 1
+    return _dt.date.fromordinal(lo)
 
 
 def _range(values) -> tuple | None:
@@ -97,7 +116,8 @@ def compute(*, registered=None, real_name=None, submit=None, launch=None, today,
     approval = None
     if p_range and b_range:
         first = _plus_working(start, p_range[0] + b_range[0])
-        last = _plus_working(start, p_range[1] + b_range[1])
+        spread = p_range[1] + b_range[1] - p_range[0] - b_range[0]
+        last = _plus_working(first, spread) if first is not None else None
         if first is not None and last is not None:
             approval = {"earliest": _iso(first), "latest": _iso(last)}
             if not (workdays.calendar_covers(start) and workdays.calendar_covers(last)):

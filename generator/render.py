@@ -209,12 +209,12 @@ class Renderer:
         missing_twins = missing_translations(CONTENT)
         if missing_twins:
             raise RenderError("every page needs both languages; missing: " + ", ".join(missing_twins))
+        env = self.env.overlay(loader=jinja2.FileSystemLoader([str(CONTENT), str(TEMPLATES)]))
         for path in sorted(CONTENT.rglob("*.md")):
             rel = path.relative_to(CONTENT).as_posix()
             lang = "zh" if rel.endswith(".zh.md") else "en"
             base = "../" * rel.count("/")
             view = View(self.ds, lang)
-            env = self.env.overlay(loader=jinja2.FileSystemLoader([str(CONTENT), str(TEMPLATES)]))
             macros = {
                 "national": lambda rid, view=view, base=base: self._national_inline(view, rid, base),
                 "cite": lambda sid, view=view, base=base: view.source_link(sid, base),

@@ -16,12 +16,31 @@ from generator.yamlload import Document
 def _registry(schema_dir: Path) -> tuple[Registry, dict]:
     schemas = {}
     for file in sorted(schema_dir.glob("*.schema.yaml")):
-        schema = yaml.safe_load(file.read_text(encoding="utf-8"))
+        schema = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         schemas[schema["$id"]] = schema
+    schemas = {sid: _inline(schema, schemas, sid) for sid, schema in schemas.items()}
     registry = Registry().with_resources(
         (sid, Resource.from_contents(s)) for sid, s in schemas.items()
     )
     return registry, schemas
+
+
+def _inline(node, schemas: dict, current: str):
+    """Replace each $ref by the schema it names. Our schemas have no cycles, and
+    resolving references once here makes validation several times faster."""
+    if isinstance(node, list):
+        return [_inline(item, schemas, current) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target, _, pointer = node["$ref"].partition("#")
+        target = target or current
+        resolved = schemas[target]
+        for part in filter(None, pointer.split("/")):
+            resolved = resolved[part]
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        return {**_inline(resolved, schemas, target), **siblings}
+    return {key: _inline(value, schemas, current) for key, value in node.items()}
 
 
 def _describe(error: jsonschema.ValidationError) -> tuple[tuple, str]:

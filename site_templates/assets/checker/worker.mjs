@@ -28,11 +28,18 @@ def icp_field(kind, value_json, context_json, lang):
     return json.dumps(_api.field(kind, json.loads(value_json), context, lang=lang), ensure_ascii=False)
 
 def icp_data():
+    # What the form needs besides the UI strings: questions, provinces,
+    # categories, checklist phases, source labels and status labels.
+    from checker.engine import cite
     data = _rules.load()
-    provinces = {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()}
-    return json.dumps({"flow": data["flow"], "provinces": provinces,
-                       "preapprovals": [{"id": p["id"], "name": p.get("name")} for p in data["preapprovals"]]},
-                      ensure_ascii=False)
+    return json.dumps({
+        "flow": data["flow"],
+        "provinces": {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()},
+        "preapprovals": [{"id": p["id"], "name": p["name"]} for p in data["preapprovals"]],
+        "phases": data["steps"]["phases"],
+        "sources": {sid: {"label": cite([sid])} for sid in data["sources"]},
+        "status_labels": data["labels"]["enums"]["status"],
+    }, ensure_ascii=False)
 `;
 
 let step = "runtime";
