@@ -668,7 +668,7 @@ def _age_findings(app, ctx, findings):
 def _domain_count_findings(count, v, findings):
     entry = v.rule("domain_certificate")
     thresholds = [x for x in entry["values"] if isinstance(x, int) and not isinstance(x, bool)]
-    if thresholds and count >= min(thresholds) and count > 1:
+    if thresholds and count >= min(thresholds):
         findings.append(make("province.domain_certificate", "website.domains", count=count, min=min(thresholds),
                              province=v.name(), sources=cite(entry["sources"])))
     entry = v.rule("domain_limits")

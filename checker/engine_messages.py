@@ -233,9 +233,9 @@ CATALOG = {
         "{province}要求使用本省归属地的手机号码（{sources}）。检查器无法判断号码归属地，请确认 {where} 为本省号码。",
     ),
     "province.domain_certificate": _w(
-        "{count} domains in this application: {province} asks for a domain certificate for each domain "
-        "from {min} domains ({sources}).",
-        "本次申请含 {count} 个域名：{province}要求达到 {min} 个域名时为每个域名提供域名证书（{sources}）。",
+        "{province} asks for a domain certificate (域名证书) for each domain when an application has {min} or "
+        "more domains; this one has {count} ({sources}).",
+        "{province}要求域名数量达到 {min} 个及以上时为每个域名提供域名证书；本次申请有 {count} 个（{sources}）。",
     ),
     "province.domain_limit": _w(
         "{province} allows {limit} ({what}); this application has {count}. Split it into several "

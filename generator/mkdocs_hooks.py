@@ -4,9 +4,17 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# MkDocs loads this file by path and restores sys.path afterwards, so the
+# generator is imported here, while the project root is on the path.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+import generator.build  # noqa: E402,F401
+import generator.csp  # noqa: E402,F401
+import generator.dataset  # noqa: E402,F401
 
 
 def on_pre_build(config, **kwargs):

@@ -1,0 +1,51 @@
+"""The Chinese edition: complete, free of English UI words, searchable by words inside sentences."""
+import json
+import re
+
+import yaml
+
+from tests.conftest import ROOT
+
+NAV_WORDS = ("Guidance", "Reference", "Tools", "Provinces compared", "Printable checklists", "Search")
+
+
+def html_pages(site, zh: bool):
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        if rel.startswith("zh/") == zh:
+            yield rel, page
+
+
+def test_every_page_has_a_twin(built_site):
+    en = {rel for rel, _ in html_pages(built_site, zh=False)}
+    zh = {rel[3:] for rel, _ in html_pages(built_site, zh=True)}
+    assert en == zh, f"only English: {sorted(en - zh)[:10]}; only Chinese: {sorted(zh - en)[:10]}"
+
+
+def test_no_english_ui_strings_on_chinese_pages(built_site):
+    labels = yaml.safe_load((ROOT / "province_data/labels.yaml").read_text(encoding="utf-8"))
+    english = {v["en"] for v in labels["ui"].values() if len(v["en"].split()) >= 2}
+    english |= {v["en"] for group in labels["enums"].values() for v in group.values() if len(v["en"].split()) >= 2}
+    english |= set(NAV_WORDS)
+    found = []
+    for rel, page in html_pages(built_site, zh=True):
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r"<(script|style|pre|code)\b.*?</\1>", "", text, flags=re.S)
+        visible = re.sub(r"<[^>]+>", " ", text)
+        found += [f"{rel}: {w!r}" for w in english if w in visible]
+    assert not found, "\n".join(found[:30])
+
+
+def test_chinese_words_inside_sentences_are_searchable(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    zh_docs = [d for d in index["docs"] if d["location"].startswith("zh/")]
+    assert zh_docs
+    tokens = set()
+    for doc in zh_docs:
+        tokens.update(t for t in separator.split(doc["text"]) if t)
+    # Words that occur only in the middle of sentences of the Chinese pages.
+    for word in ("居住证", "法定代表人", "短信", "实名"):
+        assert word in tokens, f"{word} is not a search token; is jieba installed?"
