@@ -1,6 +1,7 @@
 """Write the generated tree, then build site/ so that a failure leaves the old one intact."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -65,6 +66,14 @@ def generate(ds, root: Path) -> list[str]:
     return changed
 
 
+def source_date_epoch(ds) -> str:
+    """The build's notion of "now": the newest verification date in the data,
+    so that sitemaps and wheels do not change with the day of the build."""
+    from generator.render import as_of
+    day = as_of(ds)
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
     from generator import package
@@ -75,7 +84,8 @@ def build_site(ds, root: Path) -> None:
     old = root / "build" / "site.old"
     for path in (staging, old):
         shutil.rmtree(path, ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ICP_SKIP_GENERATE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ICP_SKIP_GENERATE="1",
+               SOURCE_DATE_EPOCH=source_date_epoch(ds))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
         cwd=root, env=env)

@@ -12,8 +12,11 @@ if str(ROOT) not in sys.path:
 
 
 def mkdocs_build(site_dir: Path) -> None:
-    """Build the already generated docs tree into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ICP_SKIP_GENERATE="1")
+    """Build the already generated docs tree into `site_dir`, as `generator build` does."""
+    from generator.build import source_date_epoch
+    from generator.dataset import load_dataset
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ICP_SKIP_GENERATE="1",
+               SOURCE_DATE_EPOCH=source_date_epoch(load_dataset(ROOT / "province_data")))
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
                    cwd=ROOT, env=env, check=True)
 

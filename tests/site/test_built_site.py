@@ -121,3 +121,17 @@ def test_two_builds_are_identical(built_site, tmp_path):
     assert first.keys() == again.keys()
     differing = [name for name in first if first[name] != again[name]]
     assert not differing, differing[:20]
+
+
+def test_checker_wheels_are_reproducible(built_site):
+    from generator.package import stage
+    from tests.conftest import ROOT
+    first = digest(stage(ROOT))
+    second = digest(stage(ROOT))
+    assert first == second
+    assert any(name.startswith("assets/wheels/icp_checker-") for name in first)
+
+
+def test_sitemap_date_comes_from_the_data(built_site, dataset):
+    from generator.render import as_of
+    assert f"<lastmod>{as_of(dataset).isoformat()}</lastmod>" in (built_site / "sitemap.xml").read_text()
