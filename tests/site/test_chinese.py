@@ -49,3 +49,17 @@ def test_chinese_words_inside_sentences_are_searchable(built_site):
     # Words that occur only in the middle of sentences of the Chinese pages.
     for word in ("居住证", "法定代表人", "短信", "实名"):
         assert word in tokens, f"{word} is not a search token; is jieba installed?"
+
+
+def switcher_target(site, page, lang):
+    text = page.read_text(encoding="utf-8")
+    links = {code: href for href, code in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"', text)}
+    href = links[lang]
+    return (site / href.lstrip("/")).resolve() if href.startswith("/") else (page.parent / href).resolve()
+
+
+def test_language_switcher_stays_on_the_same_page(built_site):
+    for rel, page in html_pages(built_site, zh=False):
+        target = switcher_target(built_site, page, "zh")
+        assert target == (built_site / "zh" / rel).parent.resolve(), rel
+        assert switcher_target(built_site, target / "index.html", "en") == page.parent.resolve(), rel
