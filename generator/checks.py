@@ -157,7 +157,6 @@ def _check_provinces(rep, ds, source_ids):
         if len(prefixes) > 1 and "note" not in prefix_rule and not any("note" in c for c in prefix_rule.get("claims", [])):
             rep.add(doc, ("rules", "icp_prefixes"), "more than one prefix needs a note saying which is current and where the other was seen")
     for code in sorted(PROVINCE_CODES - set(by_code)):
-        doc = ds.docs["sources.yaml"]
         rep.problems.append(Problem("province_data/provinces", 1, "code",
                                     f"province {code} has no file; add provinces/{code}-<slug>.yaml"))
 

@@ -5,7 +5,6 @@ pages and the checker cannot disagree.
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from checker.rules import effective_rule as _effective, in_force  # noqa: F401  (one definition, shared with the checker)
 

@@ -6,7 +6,6 @@ Generation = validate + render + write the docs tree; build = `mkdocs build`.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
