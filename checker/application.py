@@ -127,11 +127,19 @@ def _type_of(value) -> dict:
 
 
 def _short(value) -> str:
+    """A short JSON-ish rendering for messages; containers are summarised, never dumped
+    (a YAML alias bomb must not be expanded into a message)."""
+    if isinstance(value, list):
+        return f"[…] ({len(value)})"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:59] + "…"
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         text = "?"
-    return text if len(text) <= 60 else text[:59] + "…"
+    return text if len(text) <= 62 else text[:61] + "…"
 
 
 def path_text(path) -> str:
@@ -186,14 +194,18 @@ def compile_predicate(node, root, _memo=None):
     memo = {} if _memo is None else _memo
     key = id(node)
     if key in memo:
-        return lambda value: memo[key](value)
+        return memo[key] or (lambda value: memo[key](value))  # None while being compiled (a $ref cycle)
+    memo[key] = None
     checks = []
-    memo[key] = lambda value: all(check(value) for check in checks)
     if "$ref" in node:
         checks.append(compile_predicate(_resolve(root, node["$ref"]), root, memo))
     if "type" in node:
         types = node["type"]
-        checks.append(lambda v, t=types: _type_ok(v, t))
+        simple = {"string": str, "object": dict, "array": list, "boolean": bool}
+        if isinstance(types, str) and types in simple:
+            checks.append(lambda v, cls=simple[types]: isinstance(v, cls))
+        else:
+            checks.append(lambda v, t=types: _type_ok(v, t))
     if "const" in node:
         checks.append(lambda v, c=node["const"]: _json_equal(v, c))
     if "enum" in node:
@@ -253,7 +265,19 @@ def compile_predicate(node, root, _memo=None):
                     return False
             return True
         checks.append(object_ok)
-    return memo[key]
+    if not checks:
+        def predicate(value):
+            return True
+    elif len(checks) == 1:
+        predicate = checks[0]
+    else:
+        def predicate(value):
+            for check in checks:
+                if not check(value):
+                    return False
+            return True
+    memo[key] = predicate  # references made while compiling look it up at call time
+    return predicate
 
 
 def _hint_for(types, value):
@@ -397,12 +421,25 @@ def _yaml_loader():
     return yaml, Loader
 
 
-def _plain(value):
-    """Make YAML output JSON-like: date objects become ISO text (kept for safety)."""
-    if isinstance(value, dict):
-        return {(_plain(k) if not isinstance(k, str) else k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+def _plain(value, memo=None):
+    """Make YAML output JSON-like: explicit date objects become ISO text.
+
+    Shared nodes (YAML aliases) stay shared, so an alias bomb costs no more
+    than the text it came from.
+    """
+    memo = {} if memo is None else memo
+    if isinstance(value, (dict, list)):
+        key = id(value)
+        if key in memo:
+            return memo[key]
+        if isinstance(value, dict):
+            out = memo[key] = {}
+            for k, v in value.items():
+                out[_plain(k, memo) if isinstance(k, (_dt.date, _dt.datetime)) else k] = _plain(v, memo)
+        else:
+            out = memo[key] = []
+            out.extend(_plain(v, memo) for v in value)
+        return out
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return value
@@ -418,7 +455,8 @@ def parse_text(text: str, source: str = "-", syntax: str = "json"):
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise InputError([make("input.bad_syntax", source, path=source, line=line, syntax="YAML", error=problem)]) from None
+            raise InputError([make("input.bad_syntax", source, path=source, line=line, syntax="YAML",
+                                   error=problem)]) from None
         except RecursionError:
             raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="YAML",
                                    error="nested too deeply")]) from None
@@ -429,7 +467,8 @@ def parse_text(text: str, source: str = "-", syntax: str = "json"):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError([make("input.bad_syntax", source, path=source, line=exc.lineno, syntax="JSON", error=exc.msg)]) from None
+        raise InputError([make("input.bad_syntax", source, path=source, line=exc.lineno, syntax="JSON",
+                               error=exc.msg)]) from None
     except RecursionError:
         raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="JSON",
                                error="nested too deeply")]) from None

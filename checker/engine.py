@@ -297,9 +297,14 @@ def _overridable_rules() -> tuple:
 
 def cite(source_ids) -> str:
     """Short citations for messages: "Tencent Cloud 2017; JD Cloud 2018"."""
+    return _cite(tuple(source_ids or ()))
+
+
+@lru_cache(maxsize=1024)
+def _cite(source_ids: tuple) -> str:
     sources = _rules.load()["sources"]
     out = []
-    for sid in source_ids or []:
+    for sid in source_ids:
         src = sources.get(sid)
         if src is None:
             label = str(sid)
@@ -341,8 +346,8 @@ def describe_value(rule_id, value, lang, labels) -> str:
             return describe_value(rule_id, value["text"], lang, labels)
         if "name" in value:
             return describe_value(rule_id, value["name"], lang, labels)
-        sep = "；" if lang == "zh" else "; "
-        return sep.join(f"{_ui(labels, LIMIT_LABELS.get(k, k), lang)}: {v}" for k, v in sorted(value.items()))
+        sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+        return sep.join(f"{_ui(labels, LIMIT_LABELS.get(k, k), lang)}{colon}{v}" for k, v in sorted(value.items()))
     return str(value)
 
 
@@ -407,6 +412,29 @@ def psb_needed(filing_needed):
     return filing_needed
 
 
+def _resident(number, today):
+    """(province code, birth date) of a valid resident ID number, else None (memoised per value)."""
+    key = (number, today)
+    found = _RESIDENT.get(key, False)
+    if found is False:
+        try:
+            valid = resident_id.validate(number, today=today)
+            found = (valid[:2], resident_id.birth_date(valid, today=today))
+        except (ValidationError, TypeError, ValueError):
+            found = None
+        if len(_RESIDENT) >= 1024:
+            _RESIDENT.clear()
+        _RESIDENT[key] = found
+    return found
+
+
+_RESIDENT: dict = {}
+
+
+def _age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 def non_local(person: dict | None, province_code, today):
     """True when the person's resident ID was issued outside the filing province.
 
@@ -416,10 +444,8 @@ def non_local(person: dict | None, province_code, today):
         return None
     if person.get("id_type", "resident_id") != "resident_id" or person.get("id_number") is None:
         return None
-    try:
-        return resident_id.province_code(person["id_number"], today=today) != province_code
-    except ValidationError:
-        return None
+    found = _resident(person["id_number"], today) if isinstance(person["id_number"], (str, int)) else None
+    return None if found is None else found[0] != province_code
 
 
 def leader_not_legal_rep(website_leader: dict | None):
@@ -532,6 +558,8 @@ def _check_fields(app, ctx, findings):
     if "name" in website:
         v = ctx["view"] or rule_view(None, day)
         first = domains[0] if domains else None
+        if first is not None and not _may_equal_domain(website["name"], first):
+            first = None  # the validator's "equals the domain" test cannot match; skip its IDN work
         findings.extend(website_name.check(
             website["name"], field="website.name", domain=first,
             entity_kind=entity.get("kind", "organisation"), rules=website_name_rules(v),
@@ -561,6 +589,21 @@ def _check_fields(app, ctx, findings):
         findings.extend(instance.check(inst["service_type"], inst.get("billing"), field="instance",
                                        quotas=INSTANCE_QUOTAS, requested=1, used=inst.get("used"),
                                        billing_not_allowed=INSTANCE_BILLING_NOT_ALLOWED))
+
+
+def _may_equal_domain(name, host) -> bool:
+    """False when the website name cannot equal the domain, its registrable part or first label.
+
+    For an ASCII host without xn-- labels, all of those are substrings of the
+    host, so a name that is not a substring of it cannot match. Other hosts
+    (internationalised names) always go to the validator.
+    """
+    try:
+        folded = "".join(website_name.compact(name).casefold().split())
+        text = domain.compact(host)
+    except ValidationError:
+        return True
+    return not text.isascii() or "xn--" in text or not folded or folded in text
 
 
 def _org_province(code, ctx, findings):
@@ -651,10 +694,11 @@ def _age_findings(app, ctx, findings):
         if not isinstance(person, dict) or person.get("id_type", "resident_id") != "resident_id" \
                 or "id_number" not in person:
             continue
-        try:
-            age = resident_id.age_on(person["id_number"], ctx["day"], today=ctx["today"])
-        except (ValidationError, TypeError, ValueError):
+        number = person["id_number"]
+        found = _resident(number, ctx["today"]) if isinstance(number, (str, int)) else None
+        if found is None:
             continue
+        age = _age_on(found[1], ctx["day"])
         who = WHO["applicant"] if kind == "individual" and prefix == "entity_leader" else WHO[prefix]
         field = prefix + ".id_number"
         if age < min(minimums):
@@ -773,56 +817,85 @@ def _preapproval_list(app, ctx, website_findings, lang, findings):
 
 # --- steps and province rules -----------------------------------------------------------
 
-def _selected_steps(code, day, entity_kind, conditions: tuple):
+def _all_steps(v: RuleView, entity_kind):
+    """``steps.select`` with every condition unknown, once per province, epoch and entity.
+
+    Deciding conditions afterwards (:func:`apply_conditions`) gives exactly
+    what ``steps.select`` returns when given the conditions (see
+    tests/checker/test_engine.py); selecting once per epoch keeps batches fast.
+    """
     def compute():
         data = _rules.load()
-        province = data["provinces"].get(code)
-        return _steps.select(data["steps"], province, data["national"], entity_kind, day, dict(conditions))
-    return _remember(_STEPS, (code, epoch(day), entity_kind, conditions), compute)
+        return _steps.select(data["steps"], v.province, data["national"], entity_kind, v.day, None)
+    return _remember(_STEPS, (v.code, epoch(v.day), entity_kind), compute)
+
+
+def apply_conditions(selected: list, conditions: dict) -> list:
+    """The selection ``steps.select(..., conditions)`` would make, from the one made with None."""
+    out = []
+    for sel in selected:
+        condition = sel["step"].get("only_if")
+        if condition:
+            decided = conditions.get(condition)
+            if decided is False:
+                continue
+            sel = dict(sel, conditional=decided is None)
+        out.append(sel)
+    return out
 
 
 def steps_for(v: RuleView, entity_kind, conditions: dict, lang, phases=None) -> list:
-    """The ordered steps as output dicts (cached on the view; callers get copies)."""
-    key = tuple(sorted(conditions.items()))
-    cache_key = ("steps", entity_kind, key, lang, phases)
-    cached = v._cache.get(cache_key)
-    if cached is None:
-        cached = v._cache[cache_key] = _steps_for(v, entity_kind, key, lang, phases)
-    return [dict(step, sources=list(step["sources"])) for step in cached]
+    """The ordered steps as output dicts for the decided ``conditions``.
 
-
-def _steps_for(v: RuleView, entity_kind, key: tuple, lang, phases) -> list:
+    Rendering is cached on the view per entity and language; callers get copies.
+    """
+    cache_key = ("steps", entity_kind, lang)
+    rendered = v._cache.get(cache_key)
+    if rendered is None:
+        rendered = v._cache[cache_key] = [(sel["step"], _render_step(v, sel, lang)) for sel in
+                                          _all_steps(v, entity_kind)]
     out = []
-    for sel in _selected_steps(v.code, v.day, entity_kind, key):
-        step = sel["step"]
-        if phases is not None and sel["phase"]["id"] not in phases:
+    for step, item in rendered:
+        if item is None or (phases is not None and item["phase"] not in phases):
             continue
-        rule = step.get("rule")
-        if rule is not None:
-            entry = v.rule(rule)
-            if entry["has_claims"] and not entry["values"]:
-                continue  # the rule exists but is not in force on this day
-            values = entry["values"]
-        else:
-            values = []
-        text = step["text"][lang]
-        if rule is not None and not values:
-            # Nobody has documented this rule here: say so rather than guess
-            # (the same wording as the printable checklists).
-            colon = "：" if lang == "zh" else ": "
-            text = _rule_name(rule, v.labels)[lang] + colon + _ui(v.labels, "unknown_value", lang)
-        elif "{value}" in text:
-            text = text.replace("{value}", describe(rule, values, lang, v.labels))
-        condition = step.get("only_if") if sel["conditional"] else None
-        out.append({
-            "id": step["id"],
-            "phase": sel["phase"]["id"],
-            "text": text,
-            "sources": list(sel["sources"]),
-            "conditional": sel["conditional"],
-            "condition": _condition_text(condition, lang) if condition else None,
-        })
+        condition = step.get("only_if")
+        if condition:
+            decided = conditions.get(condition)
+            if decided is False:
+                continue
+            if decided is not None:
+                item = dict(item, conditional=False, condition=None)
+        out.append(dict(item, sources=list(item["sources"])))
     return out
+
+
+def _render_step(v: RuleView, sel, lang):
+    """The output dict of one selected step (conditions unknown), or None if not in force."""
+    step = sel["step"]
+    rule = step.get("rule")
+    values = []
+    if rule is not None:
+        entry = v.rule(rule)
+        if entry["has_claims"] and not entry["values"]:
+            return None  # the rule exists but is not in force on this day
+        values = entry["values"]
+    text = step["text"][lang]
+    if rule is not None and not values:
+        # Nobody has documented this rule here: say so rather than guess
+        # (the same wording as the printable checklists).
+        colon = "：" if lang == "zh" else ": "
+        text = _rule_name(rule, v.labels)[lang] + colon + _ui(v.labels, "unknown_value", lang)
+    elif "{value}" in text:
+        text = text.replace("{value}", describe(rule, values, lang, v.labels))
+    condition = step.get("only_if") if sel["conditional"] else None
+    return {
+        "id": step["id"],
+        "phase": sel["phase"]["id"],
+        "text": text,
+        "sources": list(sel["sources"]),
+        "conditional": sel["conditional"],
+        "condition": _condition_text(condition, lang) if condition else None,
+    }
 
 
 def _condition_text(condition, lang):
@@ -922,7 +995,7 @@ def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict
     if v is not None and ctx["submitting"] and entity_kind in ("organisation", "individual"):
         _province_findings(app, ctx, findings)
 
-    national_view = v or rule_view(None, day)
+    rules_view = v or rule_view(None, day)
     commercial = commercial_licence(app.get("commercial"), filing_needed)
     if commercial and filing_needed:
         decree = ["decree_292", "tencent_faq_commercial"]
@@ -932,8 +1005,8 @@ def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict
             findings.append(make("engine.commercial_licence", "commercial", sources=cite(decree)))
     preapprovals = _preapproval_list(app, ctx, field_findings, lang, findings)
 
-    psb_entry = national_view.rule("psb_deadline_days")
-    psb_days = national_view.value("psb_deadline_days")
+    psb_entry = rules_view.rule("psb_deadline_days")
+    psb_days = rules_view.value("psb_deadline_days")
     deadline = _timeline.psb_deadline(launch, psb_days) if filing_needed else None
     if filing_needed:
         if deadline is not None:
@@ -945,7 +1018,7 @@ def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict
 
     timeline = None
     if ctx["submitting"] and outcome is not None:
-        tv = national_view
+        tv = rules_view
         min_age = tv.value("domain_min_age_days")
         ages = [x for x in tv.rule("domain_min_age_days")["values"] if isinstance(x, int)]
         if min_age is None and ages:
@@ -971,7 +1044,7 @@ def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict
     footer_html = None
     numbers = app.get("numbers") or {}
     if "icp_number" in numbers:
-        footer_view = v or national_view
+        footer_view = v or rules_view
         footer_entry = footer_view.rule("footer_number")
         footer_html, ffindings = _footer.snippet(
             numbers["icp_number"], numbers.get("psb_number"),
@@ -989,7 +1062,7 @@ def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict
     if outcome_node:
         outcome_sources = list(outcome_node.get("sources", []))
         if outcome_node.get("rule"):
-            outcome_sources += [s for s in national_view.rule(outcome_node["rule"])["sources"]
+            outcome_sources += [s for s in rules_view.rule(outcome_node["rule"])["sources"]
                                 if s not in outcome_sources]
     report = {
         "classification": {

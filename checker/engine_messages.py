@@ -242,11 +242,6 @@ CATALOG = {
         "websites or submissions ({sources}).",
         "{province}限制为 {limit}（{what}），本次申请为 {count}。请拆分为多个网站或多次提交（{sources}）。",
     ),
-    "province.sms_verification": _i(
-        "MIIT verifies the leaders' mobile numbers by SMS; keep the phones at hand and answer the message "
-        "after you submit ({sources}).",
-        "工信部将以短信核验负责人手机号码；提交后请留意手机并按短信要求回复（{sources}）。",
-    ),
     # -- timeline ----------------------------------------------------------
     "timeline.calendar_fallback": _w(
         "Holiday data covers {first_year}–{last_year}; for {dates} working days were counted as Monday to "
@@ -312,7 +307,9 @@ class _Params(dict):
 
 
 def _render(template: str, params: dict, lang: str) -> str:
-    values = _Params((k, _display(v, lang)) for k, v in params.items())
+    values = _Params()
+    for key, value in params.items():
+        values[key] = value if type(value) is str and len(value) <= _MAX_PARAM_CHARS else _display(value, lang)
     try:
         return template.format_map(values)
     except (ValueError, IndexError, AttributeError, KeyError):
@@ -321,24 +318,43 @@ def _render(template: str, params: dict, lang: str) -> str:
 
 def _freeze(value):
     if isinstance(value, dict):
-        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=str))
+        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=lambda kv: kv[0]))
     if isinstance(value, (list, tuple, set, frozenset)):
         return tuple(_freeze(v) for v in value)
     return value
 
 
-def make(code: str, field, **params) -> Finding:
-    """The finding for ``code`` (this catalog or the validators'); KeyError if unknown."""
+def make(code: str, field, /, **params) -> Finding:
+    """The finding for ``code`` (this catalog or the validators'); KeyError if unknown.
+
+    ``code`` and ``field`` are positional-only, so params may use those names too.
+    """
     entry = CATALOG.get(code) or _VALIDATOR_CATALOG[code]
     field_name = field if isinstance(field, str) else _safe_str(field)
-    return Finding(
+    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    key = (code, field_name, frozen)
+    try:
+        cached = _MADE.get(key)
+    except TypeError:  # an unhashable param: no caching
+        key, cached = None, None
+    if cached is not None:
+        return cached  # findings are immutable, so equal ones can be shared
+    finding = Finding(
         code=code,
         severity=entry["severity"],
         field=field_name,
         message_en=_render(entry["en"], params, "en"),
         message_zh=_render(entry["zh"], params, "zh"),
-        params=tuple(sorted((k, _freeze(v)) for k, v in params.items())),
+        params=frozen,
     )
+    if key is not None:
+        if len(_MADE) >= 8192:
+            _MADE.clear()
+        _MADE[key] = finding
+    return finding
+
+
+_MADE: dict = {}
 
 
 def text(value, lang: str) -> str:

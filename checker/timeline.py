@@ -30,29 +30,24 @@ def _plus_days(day, days):
 
 
 def _plus_working(day, days):
-    """``workdays.add_working_days(day, days)`` for days >= 0, by bisection (fast)."""
+    """``workdays.add_working_days(day, days)`` (days >= 0), jumping close first (fast)."""
     if days <= 0:
         return day
     try:
-        low = day + _dt.timedelta(days=days)           # at most `days` working days
-        high = day + _dt.timedelta(days=3 * days + 30)  # more than enough even around Spring Festival
-    except OverflowError:
-        try:
-            return workdays.add_working_days(day, days)
-        except (OverflowError, TypeError):
-            return None
-    if workdays.working_days_between(day, high) < days:
-        return workdays.add_working_days(day, days)
-    # smallest g in [low, high] with working_days_between(day, g) >= days
-    lo, hi = low.toordinal(), high.toordinal()
-    base = day
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if workdays.working_days_between(base, _dt.date.fromordinal(mid)) >= days:
-            hi = mid
-        else:
-            lo = mid + 1
-    return _dt.date.fromordinal(lo)
+        guess = day + _dt.timedelta(days=days * 7 // 5)
+        count = workdays.working_days_between(day, guess)
+        while count < days:
+            guess += _dt.timedelta(days=1)
+            if workdays.is_working_day(guess):
+                count += 1
+        # step back to the day on which the count first reached `days`
+        while count > days or not workdays.is_working_day(guess):
+            if workdays.is_working_day(guess):
+                count -= 1
+            guess -= _dt.timedelta(days=1)
+        return guess
+    except (OverflowError, TypeError):
+        return None
 
 
 def _range(values) -> tuple | None:

@@ -153,7 +153,6 @@ def _one_core():
 
 def main(argv=None) -> list[str]:
     """Run the benchmark; the result lines (tests/bench/run.py prints them)."""
-    argv = sys.argv[1:] if argv is None else argv
     n = int(argv[0]) if argv else 3000
     payload = "".join(json.dumps(app, ensure_ascii=False) + "\n" for app in applications(n)).encode("utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -176,4 +175,4 @@ def main(argv=None) -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(main()))
+    print("\n".join(main(sys.argv[1:])))

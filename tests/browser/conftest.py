@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -42,8 +44,15 @@ def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    server, url = serve(built_site)
+def site_dir(request):
+    """The built site; ICP_TEST_SITE=<folder> reuses an existing build (for quick local runs)."""
+    existing = os.environ.get("ICP_TEST_SITE")
+    return Path(existing) if existing else request.getfixturevalue("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    server, url = serve(site_dir)
     yield url
     server.shutdown()
     server.server_close()

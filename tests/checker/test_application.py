@@ -258,3 +258,15 @@ def test_json_syntax_error_names_the_line():
 def test_schema_file_is_valid_json_schema():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     assert json.loads(json.dumps(SCHEMA)) == SCHEMA
+
+
+def test_yaml_alias_bomb_is_not_expanded():
+    rows = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        rows.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    rows += ["format: *a8", "answers: {}", "website: {domains: *a8, name: *a8}"]
+    data = application.parse_text("\n".join(rows) + "\n", "bomb.yaml", "yaml")
+    assert data["format"] is data["website"]["domains"]  # still shared, not copied
+    problems = application.schema_problems(data)
+    assert {p.code for p in problems} >= {"input.unknown_field", "input.not_allowed", "input.wrong_type"}
+    assert all(len(p.message_en) < 400 for p in problems)

@@ -467,3 +467,38 @@ def test_cached_output_is_not_shared_between_calls():
 def test_epochs_split_at_claim_dates():
     assert engine.epoch(dt.date(2020, 8, 16)) != engine.epoch(dt.date(2020, 8, 17))
     assert engine.epoch(dt.date(2021, 3, 1)) == engine.epoch(dt.date(2021, 3, 2))
+
+
+def test_deciding_conditions_afterwards_equals_steps_select_with_them():
+    import itertools
+
+    from checker import steps as steps_module
+
+    data = rules.load()
+    names = sorted(data["steps"]["conditions"])
+    for code in ("11", "32", "44", "51", "62"):
+        for entity in ("organisation", "individual"):
+            view = engine.rule_view(code, TODAY)
+            everything = steps_module.select(data["steps"], view.province, data["national"], entity, TODAY, None)
+            for combo in itertools.product([True, False, None], repeat=len(names)):
+                conditions = {n: c for n, c in zip(names, combo) if c is not None}
+                expected = steps_module.select(data["steps"], view.province, data["national"], entity, TODAY,
+                                               conditions)
+                derived = engine.apply_conditions(everything, conditions)
+                assert [(s["step"]["id"], s["conditional"]) for s in derived] == \
+                       [(s["step"]["id"], s["conditional"]) for s in expected]
+                rendered = engine.steps_for(view, entity, conditions, "en")
+                in_force = [s for s in expected if not (s["step"].get("rule") and view.rule(s["step"]["rule"])[
+                    "has_claims"] and not view.rule(s["step"]["rule"])["values"])]
+                assert [(s["id"], s["conditional"]) for s in rendered] == \
+                       [(s["step"]["id"], s["conditional"]) for s in in_force]
+
+
+@pytest.mark.parametrize("name,host", [
+    ("example", "example.com"), ("EXAMPLE.COM", "www.example.com"), ("例子", "例子.中国"),
+    ("例子", "xn--fsqu00a.xn--fiqs8s"), ("ｅｘａｍｐｌｅ", "example.com"),
+])
+def test_website_name_equal_to_the_domain_is_found(name, host):
+    application = app()
+    application["website"].update(name=name, domains=[host])
+    assert "website_name.equals_domain" in codes(check(application))

@@ -538,9 +538,6 @@ class CheckerUI {
       if (domains.length) (app.website = app.website || {}).domains = domains;
       const categories = this.categoryInputs.filter((i) => i.checked).map((i) => i.value);
       if (categories.length) app.content_categories = categories;
-      if (app.entity && app.entity.kind && app.entity_leader && !app.entity_leader.id_type && app.entity_leader.id_number) {
-        app.entity_leader.id_type = "resident_id";
-      }
     }
     return app;
   }
@@ -645,7 +642,7 @@ class CheckerUI {
       el("p", { class: "icp-checker__pending", text: message || this.t("checker_result_pending") }));
   }
 
-  sourceLinks(ids) {
+  sourceLinks(ids, bare = false) {
     if (!ids || !ids.length) return null;
     const base = new URL(this.lang === "zh" ? "zh/sources/" : "sources/", SITE);
     const links = [];
@@ -655,6 +652,7 @@ class CheckerUI {
       const label = source ? source.label : id;
       links.push(el("a", { href: `${base.pathname}#src-${String(id).replace(/_/g, "-")}`, text: label }));
     });
+    if (bare) return el("span", { class: "icp-sources" }, links);
     return el("span", { class: "icp-sources" }, ` (${this.t("checker_sources")}: `, links, ")");
   }
 
@@ -723,7 +721,7 @@ class CheckerUI {
           el("th", { scope: "row", text: rule.name }),
           el("td", {}, rule.text, rule.origin === "national" ? ` (${this.t("checker_national_rule")})` : null),
           el("td", {}, el("span", { class: `icp-status icp-status--${rule.status}`, text: this.statusLabel(rule.status) })),
-          el("td", {}, this.sourceLinks(rule.sources) || "—")))));
+          el("td", {}, this.sourceLinks(rule.sources, true) || "—")))));
       const title = r.province && r.province.name ? this.fill("checker_rules_of", { province: r.province.name })
                                                   : this.t("checker_rules");
       const rulesBox = el("div", { class: "icp-result__rules" }, el("h3", { text: title }),

@@ -44,6 +44,33 @@ def icp_data():
 
 let step = "runtime";
 let calls = null;  // {check, field} Python callables once ready
+let failed = false;
+
+// Pyodide swallows a failed wasm download (it warns and then waits for
+// ever), so every fetch of ours and Pyodide's goes through this check: a
+// network error or an HTTP error ends the loading at once with a message.
+const originalFetch = self.fetch.bind(self);
+self.fetch = async (resource, init) => {
+  const name = String(resource instanceof Request ? resource.url : resource).split("/").pop();
+  let response;
+  try {
+    response = await originalFetch(resource, init);
+  } catch (error) {
+    fail(`${name}: ${error && error.name ? error.name : "network error"}`);
+    throw error;
+  }
+  if (!response.ok) {
+    fail(`${name}: HTTP ${response.status}`);
+    throw new Error(`HTTP ${response.status}`);
+  }
+  return response;
+};
+
+function fail(detail) {
+  if (failed || calls) return;
+  failed = true;
+  postMessage({ type: "failed", step, detail });
+}
 
 function progress(name) {
   step = name;
@@ -52,9 +79,7 @@ function progress(name) {
 
 async function boot() {
   progress("runtime");
-  const response = await fetch(MANIFEST, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
-  const manifest = await response.json();
+  const manifest = await (await fetch(MANIFEST, { credentials: "same-origin" })).json();
   const indexURL = new URL(manifest.indexURL, SITE).href;
   const wheels = manifest.wheels.map((name) => new URL(`assets/wheels/${name}`, SITE).href);
   for (const url of [indexURL, ...wheels]) {
@@ -75,26 +100,31 @@ async function boot() {
   postMessage({ type: "ready", data });
 }
 
-function describe(error) {
-  // A short technical description for the error panel. Python exceptions
-  // carry a traceback that may quote input, so only the exception type goes out.
+function describe(error, withMessage = false) {
+  // A short technical description. Python exceptions carry a traceback that
+  // may quote the input, so after loading only the exception type goes out.
   const text = String((error && error.message) || error || "");
   const py = text.match(/^(\w+(?:Error|Exception))\b/m) || text.match(/\n(\w+(?:Error|Exception))(?::|$)/);
-  if (py) return py[1];
-  return (error && error.name) || "Error";
+  if (py && !withMessage) return py[1];
+  const name = (error && error.name) || "Error";
+  return withMessage ? `${name}: ${text.split("\n")[0].slice(0, 200)}` : name;
 }
 
 const booted = boot().then(
   () => true,
   (error) => {
-    postMessage({ type: "failed", step, detail: describe(error) });
+    fail(describe(error, true));   // nothing typed by the user is involved while loading
     return false;
   },
 );
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  fail(describe(event.reason, true));
+});
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
-  if (!(await booted)) {
+  if (!(await booted) || failed) {
     postMessage({ id: msg.id, ok: false, detail: "not loaded" });
     return;
   }
