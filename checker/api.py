@@ -23,7 +23,7 @@ import datetime as dt
 from checker import application as _application
 from checker import engine as _engine
 from checker.engine_messages import make
-from checker.findings import has_errors
+from checker.findings import has_errors, lang_code
 from checker.validators import ValidationError
 
 FIELD_KINDS = ("uscc", "resident-id", "mobile", "email", "domain", "website-name", "icp-number", "psb-number")
@@ -41,17 +41,13 @@ _EMPTY_REPORT = {
 }
 
 
-def _lang(lang) -> str:
-    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
-
-
 def _finding_dicts(findings, lang) -> list:
     return [f.to_dict(lang) for f in findings]
 
 
 def unusable(findings, lang: str = "en") -> dict:
     """The report for input that cannot be used (also used by the CLI for unreadable files)."""
-    return {"ok": False, "usable": False, "findings": _finding_dicts(findings, _lang(lang)), **_EMPTY_REPORT}
+    return {"ok": False, "usable": False, "findings": _finding_dicts(findings, lang_code(lang)), **_EMPTY_REPORT}
 
 
 def _internal(exc, lang) -> dict:
@@ -64,7 +60,7 @@ def check(application: dict, lang: str = "en", today: dt.date | None = None) -> 
 
     ``today`` is for tests; by default the current date.
     """
-    lang = _lang(lang)
+    lang = lang_code(lang)
     try:
         problems = _application.schema_problems(application)
         if problems:
@@ -192,7 +188,7 @@ def field(kind: str, value, context: dict | None = None, lang: str = "en", today
     ``context``: {"province": "44", "entity": "organisation"|"individual",
     "domain": "example.com" (for website-name)}; every key optional.
     """
-    lang = _lang(lang)
+    lang = lang_code(lang)
     today = today or dt.date.today()
     try:
         if kind not in FIELD_KINDS:

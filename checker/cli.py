@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 
+from checker.findings import lang_code
 from checker import api
 from checker.application import InputError, parse_text
 from checker.engine_messages import make
@@ -100,10 +101,6 @@ _TEXT = {
         "colon": "：",
     },
 }
-
-
-def _lang(lang) -> str:
-    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
 
 
 # --- reading input -------------------------------------------------------------------------
@@ -275,7 +272,7 @@ def _dump(report) -> str:
 # --- commands -----------------------------------------------------------------------------------
 
 def cmd_check(args, out, err) -> int:
-    lang = _lang(args.lang)
+    lang = lang_code(args.lang)
     code = EXIT_OK
     first = True
     items = []
@@ -307,7 +304,7 @@ def _file_item(path, lang):
 
 
 def cmd_field(args, out, err) -> int:
-    lang = _lang(args.lang)
+    lang = lang_code(args.lang)
     context = {}
     if args.province is not None:
         context["province"] = args.province

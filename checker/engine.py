@@ -30,7 +30,7 @@ from checker import rules as _rules
 from checker import steps as _steps
 from checker import timeline as _timeline
 from checker.engine_messages import make
-from checker.findings import has_errors
+from checker.findings import has_errors, lang_code
 from checker.validators import (
     PROVINCE_CODES,
     ValidationError,
@@ -314,10 +314,6 @@ def _cite(source_ids: tuple) -> str:
         if label not in out:
             out.append(label)
     return "; ".join(out)
-
-
-def _lang(lang) -> str:
-    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
 
 
 def _ui(labels, key, lang):
@@ -953,7 +949,7 @@ def _sorted_findings(findings) -> list:
 
 def run(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict, list]:
     """(report without findings, findings) for a schema-valid application."""
-    lang = _lang(lang)
+    lang = lang_code(lang)
     today = today or dt.date.today()
     data = _rules.load()
     graph = data["flow"]

@@ -15,10 +15,7 @@ those modules.
 """
 from __future__ import annotations
 
-import datetime as _dt
-
-from checker.findings import Finding
-from checker.messages import CATALOG as _VALIDATOR_CATALOG
+from checker.findings import Finding, build, register, text  # noqa: F401  (text is part of this module's API)
 
 _MAX_PARAM_CHARS = 160
 
@@ -272,91 +269,13 @@ CATALOG = {
 }
 
 
-def _lang(lang) -> str:
-    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
-
-
-def _safe_str(value) -> str:
-    try:
-        return str(value)
-    except Exception:  # noqa: BLE001 - a hostile __str__ must not break a check
-        return "?"
-
-
-def _display(value, lang: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict) and ("en" in value or "zh" in value):
-        # Wording from the data set or this catalog: shown in full.
-        chosen = value.get(lang, value.get("en", ""))
-        return chosen if isinstance(chosen, str) else _display(chosen, lang)
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        sep = "、" if lang == "zh" else ", "
-        return sep.join(_display(v, lang) for v in value)
-    text = _safe_str(value)
-    if len(text) > _MAX_PARAM_CHARS:
-        text = text[: _MAX_PARAM_CHARS - 1] + "…"
-    return text
-
-
-class _Params(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def _render(template: str, params: dict, lang: str) -> str:
-    values = _Params()
-    for key, value in params.items():
-        values[key] = value if type(value) is str and len(value) <= _MAX_PARAM_CHARS else _display(value, lang)
-    try:
-        return template.format_map(values)
-    except (ValueError, IndexError, AttributeError, KeyError):
-        return template
-
-
-def _freeze(value):
-    if isinstance(value, dict):
-        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=lambda kv: kv[0]))
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return tuple(_freeze(v) for v in value)
-    return value
+register(CATALOG)
 
 
 def make(code: str, field, /, **params) -> Finding:
     """The finding for ``code`` (this catalog or the validators'); KeyError if unknown.
 
-    ``code`` and ``field`` are positional-only, so params may use those names too.
+    Engine params carry rule notes and source lists, so they may be longer
+    than the validators' user-input params before they are shortened.
     """
-    entry = CATALOG.get(code) or _VALIDATOR_CATALOG[code]
-    field_name = field if isinstance(field, str) else _safe_str(field)
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
-    key = (code, field_name, frozen)
-    try:
-        cached = _MADE.get(key)
-    except TypeError:  # an unhashable param: no caching
-        key, cached = None, None
-    if cached is not None:
-        return cached  # findings are immutable, so equal ones can be shared
-    finding = Finding(
-        code=code,
-        severity=entry["severity"],
-        field=field_name,
-        message_en=_render(entry["en"], params, "en"),
-        message_zh=_render(entry["zh"], params, "zh"),
-        params=frozen,
-    )
-    if key is not None:
-        if len(_MADE) >= 8192:
-            _MADE.clear()
-        _MADE[key] = finding
-    return finding
-
-
-_MADE: dict = {}
-
-
-def text(value, lang: str) -> str:
-    """A ``{en, zh}`` text (or plain string) in ``lang``."""
-    return _display(value, _lang(lang))
+    return build(code, field, params, limit=_MAX_PARAM_CHARS)

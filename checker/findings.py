@@ -63,17 +63,21 @@ def _freeze(value):
     return value
 
 
-def _display(value, lang: str) -> str:
+def _display(value, lang: str, limit: int = _MAX_PARAM_CHARS) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict) and ("en" in value or "zh" in value):
+        # Wording from the data set or a catalog, in both languages: shown in full.
+        chosen = value.get(lang, value.get("en", ""))
+        return chosen if isinstance(chosen, str) else _display(chosen, lang, limit)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
-    if isinstance(value, tuple):
+    if isinstance(value, (list, tuple, set, frozenset)):
         sep = "、" if lang == "zh" else ", "
-        return sep.join(_display(v, lang) for v in value)
+        return sep.join(_display(v, lang, limit) for v in value)
     text = _safe_str(value)
-    if len(text) > _MAX_PARAM_CHARS:
-        text = text[: _MAX_PARAM_CHARS - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return text
 
 
@@ -84,8 +88,8 @@ class _Params(dict):
         return "{" + key + "}"
 
 
-def _render(template: str, params: tuple, lang: str) -> str:
-    values = _Params((k, _display(v, lang)) for k, v in params)
+def _render(template: str, params: dict, lang: str, limit: int) -> str:
+    values = _Params((k, _display(v, lang, limit)) for k, v in params.items())
     try:
         return template.format_map(values)
     except (ValueError, IndexError, AttributeError, KeyError):
@@ -99,19 +103,68 @@ def _safe_str(value) -> str:
         return "?"
 
 
-def make(code: str, field, **params) -> Finding:
-    """Build the finding for catalog ``code``; raises KeyError for an unknown code."""
-    entry = CATALOG[code]
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+_CATALOGS = [CATALOG]
+_MADE: dict = {}
+
+
+def register(catalog: dict) -> None:
+    """Add another module's catalog (the engine's); codes must not clash."""
+    clash = {code for code in catalog if any(code in c for c in _CATALOGS)}
+    if clash:
+        raise ValueError(f"finding codes defined twice: {sorted(clash)}")
+    _CATALOGS.append(catalog)
+
+
+def _entry(code: str) -> dict:
+    for catalog in _CATALOGS:
+        if code in catalog:
+            return catalog[code]
+    raise KeyError(code)
+
+
+def build(code: str, field, params: dict, limit: int = _MAX_PARAM_CHARS) -> Finding:
+    """The finding for ``code``; plain param values longer than ``limit`` are shortened.
+
+    Findings are immutable, so equal ones are shared from a small cache.
+    """
+    entry = _entry(code)
     field_name = field if isinstance(field, str) else _safe_str(field)
-    return Finding(
+    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    key = (code, field_name, frozen, limit)
+    try:
+        cached = _MADE.get(key)
+    except TypeError:  # an unhashable param: no caching
+        key, cached = None, None
+    if cached is not None:
+        return cached
+    finding = Finding(
         code=code,
         severity=entry["severity"],
         field=field_name,
-        message_en=_render(entry["en"], frozen, "en"),
-        message_zh=_render(entry["zh"], frozen, "zh"),
+        message_en=_render(entry["en"], params, "en", limit),
+        message_zh=_render(entry["zh"], params, "zh", limit),
         params=frozen,
     )
+    if key is not None:
+        if len(_MADE) >= 8192:
+            _MADE.clear()
+        _MADE[key] = finding
+    return finding
+
+
+def make(code: str, field, /, **params) -> Finding:
+    """Build the finding for catalog ``code``; raises KeyError for an unknown code."""
+    return build(code, field, params)
+
+
+def lang_code(lang) -> str:
+    """"zh" for any Chinese language tag, else "en"."""
+    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
+
+
+def text(value, lang: str) -> str:
+    """A ``{en, zh}`` text (or plain value) in ``lang``."""
+    return _display(value, lang_code(lang))
 
 
 def has_errors(findings) -> bool:
