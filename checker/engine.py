@@ -49,43 +49,21 @@ from checker.validators import (
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 FILING_OUTCOMES_WITHOUT_SUBMISSION = ("no_filing", "already_filed")
 
-# Service identification numbers per instance and billing modes that cannot
-# get one. Provider policy of Alibaba Cloud, "Check the instance and access
-# information" (shared/seeds/004; source id alibaba_docs_intl): ECS, Cloud Web
-# Hosting, Simple Application Server and ENS up to five per instance,
-# LinkedMall two per mall, IoT Studio one per instance; a pay-as-you-go ECS
-# instance cannot be used. Other providers differ (Huawei: five per ECS/L
-# instance, huawei_2025_kb). Kept here until the data set has a place for it.
-INSTANCE_SOURCES = ("alibaba_docs_intl",)
-INSTANCE_QUOTAS = {
-    "ecs": 5, "elastic_compute_service": 5,
-    "cloud_web_hosting": 5,
-    "simple_application_server": 5,
-    "ens": 5, "edge_node_service": 5,
-    "linkedmall": 2,
-    "iot_studio": 1,
-}
-INSTANCE_BILLING_NOT_ALLOWED = {"ecs": ["pay_as_you_go"], "elastic_compute_service": ["pay_as_you_go"]}
+@lru_cache(maxsize=1)
+def _services() -> tuple[dict, dict, dict, dict]:
+    """Instance quotas, billing modes that cannot be used, their sources, and the
+    cloud services' requirements: providers' policies, read from the data set."""
+    data = _rules.load()["services"]
+    quotas, not_allowed, sources = {}, {}, {}
+    for item in data["instance_types"]:
+        for key in [item["id"], *item.get("aliases", [])]:
+            quotas[key] = item["max_service_numbers"]
+            sources[key] = item["sources"]
+            if item.get("billing_not_allowed"):
+                not_allowed[key] = item["billing_not_allowed"]
+    services = {s["id"]: s for s in data["cloud_services"]}
+    return quotas, not_allowed, sources, services
 
-# What each cloud service means for the filing; Alibaba Cloud's table
-# (seed 004, alibaba_docs_intl). Anti-DDoS: the copy used says the service
-# must be filed but not whether the provider must be added.
-CLOUD_SERVICES = {
-    "cdn": ({"en": "CDN", "zh": "CDN"},
-            {"en": "the accelerated domain needs an ICP number; the CDN provider need not be added to the filing",
-             "zh": "加速域名须取得ICP备案号；CDN服务商无需加入备案信息"}),
-    "waf": ({"en": "Web application firewall (WAF)", "zh": "Web应用防火墙（WAF）"},
-            {"en": "the protected domain needs an ICP number; the WAF provider need not be added to the filing",
-             "zh": "防护的域名须取得ICP备案号；WAF服务商无需加入备案信息"}),
-    "object_storage": ({"en": "Object storage (OSS) with a custom domain", "zh": "对象存储（OSS）自定义域名"},
-                       {"en": "the custom domain needs an ICP number; the storage provider need not be added to "
-                              "the filing",
-                        "zh": "自定义域名须取得ICP备案号；存储服务商无需加入备案信息"}),
-    "anti_ddos": ({"en": "Anti-DDoS", "zh": "DDoS高防"},
-                  {"en": "the protected service must be filed; whether the provider must be added to the filing "
-                         "is not known, ask it",
-                   "zh": "防护的服务须备案；是否须将该服务商加入备案信息尚不明确，请向其咨询"}),
-}
 
 WHO = {
     "entity_leader": {"en": "The entity leader", "zh": "主体负责人"},
@@ -583,8 +561,8 @@ def _check_fields(app, ctx, findings):
     inst = app.get("instance")
     if isinstance(inst, dict) and "service_type" in inst:
         findings.extend(instance.check(inst["service_type"], inst.get("billing"), field="instance",
-                                       quotas=INSTANCE_QUOTAS, requested=1, used=inst.get("used"),
-                                       billing_not_allowed=INSTANCE_BILLING_NOT_ALLOWED))
+                                       quotas=_services()[0], requested=1, used=inst.get("used"),
+                                       billing_not_allowed=_services()[1]))
 
 
 def _may_equal_domain(name, host) -> bool:
@@ -754,17 +732,17 @@ def _classification_findings(app, walk, graph, findings):
     if answers.get("server_location") == "outside_mainland":
         if answers.get("mainland_acceleration") == "yes":
             findings.append(make("engine.acceleration_needs_filing", "answers.mainland_acceleration",
-                                 sources=cite(INSTANCE_SOURCES)))
+                                 sources=cite(graph["questions"]["mainland_acceleration"].get("sources"))))
         elif answers.get("mainland_acceleration") == "no" and services:
-            names = [CLOUD_SERVICES[s][0] for s in sorted(set(services))]
+            names = [_services()[3][s]["name"] for s in sorted(set(services))]
             findings.append(make("engine.acceleration_mismatch", "answers.mainland_acceleration",
                                  services={"en": ", ".join(n["en"] for n in names),
                                            "zh": "、".join(n["zh"] for n in names)}))
     if needs_filing(walk.outcome):
         for service in sorted(set(services)):
-            name, requirement = CLOUD_SERVICES[service]
-            findings.append(make("engine.cloud_service", "cloud_services", service=name, requirement=requirement,
-                                 sources=cite(INSTANCE_SOURCES)))
+            entry = _services()[3][service]
+            findings.append(make("engine.cloud_service", "cloud_services", service=entry["name"],
+                                 requirement=entry["requirement"], sources=cite(entry["sources"])))
     if walk.outcome == "domain_other_entity":
         findings.append(make("engine.domain_other_entity", "answers.domain_filed",
                              sources=cite(graph["outcomes"]["domain_other_entity"].get("sources"))))

@@ -235,6 +235,28 @@ def _check_steps(rep, ds, source_ids):
                 rep.add(doc, path + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
 
 
+def _check_flow(rep, ds, source_ids):
+    """The decision graph: structure (checker.flow decides, so the checker and the
+    validator cannot disagree) and every id it names."""
+    from checker import flow as decision_graph
+    doc = ds.docs["flow.yaml"]
+    graph = doc.data
+    for message in decision_graph.problems(graph):
+        rep.add(doc, ("questions",), message)
+    operations = {op["id"] for op in ds.data("operations.yaml")["operations"]}
+    national = set(ds.data("national.yaml")["rules"])
+    for kind in ("questions", "outcomes"):
+        for nid, node in graph[kind].items():
+            for j, sid in enumerate(node.get("sources", [])):
+                if sid not in source_ids:
+                    rep.add(doc, (kind, nid, "sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+    for oid, outcome in graph["outcomes"].items():
+        if outcome["operation"] is not None and outcome["operation"] not in operations:
+            rep.add(doc, ("outcomes", oid, "operation"), f"no operation '{outcome['operation']}' in operations.yaml")
+        if "rule" in outcome and outcome["rule"] not in national:
+            rep.add(doc, ("outcomes", oid, "rule"), f"no national rule '{outcome['rule']}' in national.yaml")
+
+
 def run(ds, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     rep = Reporter()
@@ -244,9 +266,11 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
         check_rule(rep, doc, path, rule, source_ids, today)
     _check_provinces(rep, ds, source_ids)
     _check_unique(rep, ds.docs["tlds.yaml"], "tlds", "suffix")
-    for name, key in (("operations.yaml", "operations"), ("preapprovals.yaml", "preapprovals")):
+    for name, key in (("operations.yaml", "operations"), ("preapprovals.yaml", "preapprovals"),
+                      ("services.yaml", "instance_types"), ("services.yaml", "cloud_services")):
         _check_unique(rep, ds.docs[name], key, "id")
         _check_entry_sources(rep, ds.docs[name], key, source_ids, today)
     _check_steps(rep, ds, source_ids)
+    _check_flow(rep, ds, source_ids)
     _check_labels(rep, ds)
     return rep.problems

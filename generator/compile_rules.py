@@ -19,6 +19,7 @@ def compile_rules(ds) -> str:
         "operations": ds.data("operations.yaml")["operations"],
         "steps": ds.data("steps.yaml"),
         "flow": ds.data("flow.yaml"),
+        "services": ds.data("services.yaml"),
         "labels": ds.data("labels.yaml"),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -19,6 +19,7 @@ SINGLE_FILES = {
     "labels.yaml": "labels",
     "steps.yaml": "steps",
     "flow.yaml": "flow",
+    "services.yaml": "services",
 }
 
 

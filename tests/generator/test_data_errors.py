@@ -192,3 +192,18 @@ def test_cli_exit_codes_and_format(data, capsys):
     assert main(["--data", str(data), "validate"]) == 1
     err = capsys.readouterr().err
     assert re.search(r"^province_data/provinces/11-beijing\.yaml:\d+: kind: ", err, re.M), err
+
+
+def test_flow_answer_pointing_nowhere(data):
+    edit(data / "flow.yaml", "        next: initial\n", "        next: nowhere\n")
+    assert_reported(data, "flow.yaml", "questions", "points to 'nowhere'")
+
+
+def test_flow_outcome_with_unknown_operation(data):
+    edit(data / "flow.yaml", "    operation: add_access\n", "    operation: teleport\n")
+    assert_reported(data, "flow.yaml", "outcomes.add_access.operation", "no operation 'teleport'")
+
+
+def test_step_with_unknown_rule(data):
+    edit(data / "steps.yaml", "    rule: local_mobile\n", "    rule: local_pigeon\n")
+    assert_reported(data, "steps.yaml", "steps", "no national or province rule is called 'local_pigeon'")
