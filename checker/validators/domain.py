@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import encodings.idna as _idna
 import ipaddress
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -44,6 +45,17 @@ _PORT = re.compile(r":[0-9]*$")
 
 def _split(value):
     """(host, stripped) where stripped says a scheme/path/port/user was removed."""
+    if type(value) is str and len(value) <= 2000:
+        return _split_text(value)
+    return _split_uncached(value)
+
+
+@lru_cache(maxsize=4096)
+def _split_text(value: str):
+    return _split_uncached(value)
+
+
+def _split_uncached(value):
     text = unicodedata.normalize("NFKC", as_text(value, "domain", max_chars=2000)).translate(_DOTS)
     host = _SCHEME.sub("", text)
     if host.startswith("//"):
@@ -83,9 +95,14 @@ def _label_to_ascii(label: str) -> str:
         raise InvalidComponent("domain.idn_invalid", label=label) from None
 
 
+_IP_CHARS = frozenset("0123456789abcdef.:%")
+
+
 def _is_ip(host: str) -> bool:
     if host.startswith("["):
         return True
+    if not _IP_CHARS.issuperset(host):
+        return False  # most hosts: no need to let ipaddress raise
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -96,6 +113,23 @@ def _is_ip(host: str) -> bool:
 def validate(value) -> str:
     """Return the compacted host or raise a ValidationError."""
     host = compact(value)
+    outcome = _validate_host(host)
+    if isinstance(outcome, ValidationError):
+        raise type(outcome)(outcome.code, **outcome.params)
+    return outcome
+
+
+@lru_cache(maxsize=4096)
+def _validate_host(host: str):
+    """The host, or the error it raises; cached because one application checks
+    the same domain several times (domain, website name, ICP footer)."""
+    try:
+        return _validate_uncached(host)
+    except ValidationError as exc:
+        return exc
+
+
+def _validate_uncached(host: str) -> str:
     if not host:
         raise InvalidLength("domain.empty")
     if _is_ip(host):
