@@ -8,6 +8,7 @@ generator adds to the docs tree under versioned paths.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -56,6 +57,33 @@ def _wheels(root: Path, work: Path) -> list[Path]:
     return sorted(raw.glob("*.whl"))
 
 
+def _inputs_key(root: Path, version: str) -> str:
+    """A digest of everything that goes into the compiled wheels."""
+    digest = hashlib.sha256(version.encode())
+    files = [root / "pyproject.toml", root / "generator" / "pyc_compile.mjs"]
+    files += [p for p in (root / "checker").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr(DEPENDENCIES).encode())
+    return digest.hexdigest()[:16]
+
+
+def _compiled_wheels(root: Path, work: Path, version: str) -> Path:
+    """Build and byte-compile the wheels, or reuse them when no input changed
+    (compiling starts Pyodide under Node, which takes seconds)."""
+    cached = work / "compiled" / _inputs_key(root, version)
+    if cached.is_dir() and any(cached.glob("*.whl")):
+        return cached
+    shutil.rmtree(work / "compiled", ignore_errors=True)
+    tmp = cached.with_name(cached.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for whl in _wheels(root, work):
+        _run(["node", str(root / "generator" / "pyc_compile.mjs"), str(whl), str(tmp)], root)
+    tmp.rename(cached)
+    return cached
+
+
 def stage(root: Path) -> Path:
     """Fill build/checker-dist/ with assets/pyodide/<version>/ and assets/wheels/; return it."""
     root = Path(root)
@@ -70,9 +98,9 @@ def stage(root: Path) -> Path:
     wheel_dir = dist / "assets" / "wheels"
     wheel_dir.mkdir(parents=True)
     compiled = []
-    for whl in _wheels(root, work):
-        name = _run(["node", str(root / "generator" / "pyc_compile.mjs"), str(whl), str(wheel_dir)], root).strip()
-        compiled.append(name)
+    for whl in sorted(_compiled_wheels(root, work, version).glob("*.whl")):
+        shutil.copy(whl, wheel_dir / whl.name)
+        compiled.append(whl.name)
     manifest = {"pyodide": version, "indexURL": f"assets/pyodide/{version}/", "wheels": sorted(compiled)}
     (dist / "assets" / "checker-manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return dist
