@@ -67,7 +67,9 @@ class View:
             if all(isinstance(v, str) for v in value):
                 return sep.join(value)
             items = [self.text(v) for v in value]
-            return "; ".join(items) if inline else "\n".join(f"- {i}" for i in items)
+            if not inline:
+                return "\n".join(f"- {i}" for i in items)
+            return "".join(items) if self.lang == "zh" else "; ".join(items)
         if isinstance(value, dict):
             if "name" in value and "website" in value:
                 site = value["website"]
@@ -76,11 +78,11 @@ class View:
             if "text" in value:
                 out = self.text(value["text"])
                 if value.get("required_suffixes"):
-                    out += f" ({self.ui('required_suffixes')}: {sep.join(value['required_suffixes'])})"
+                    out += f" ({self.ui('required_suffixes')}{self.ui('colon')}{sep.join(value['required_suffixes'])})"
                 if value.get("banned_words"):
-                    out += f" ({self.ui('banned_words')}: {sep.join(value['banned_words'])})"
+                    out += f" ({self.ui('banned_words')}{self.ui('colon')}{sep.join(value['banned_words'])})"
                 return out
-            return sep.join(f"{self.ui('limit_' + k)}: {v}" for k, v in sorted(value.items()))
+            return sep.join(f"{self.ui('limit_' + k)}{self.ui('colon')}{v}" for k, v in sorted(value.items()))
         raise TypeError(f"cannot format {value!r} for rule {rule_id}")
 
     def period(self, claim: dict) -> str:
