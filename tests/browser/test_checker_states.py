@@ -36,6 +36,29 @@ def test_page_is_usable_while_loading(page, site_url):
     wait_ready(page)
 
 
+def test_site_search_waits_for_the_checker_but_works(page, site_url):
+    """Material's search worker (it indexes the whole site) starts after the
+    checker is ready, or at once when the reader reaches for the search."""
+    held = []
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(site_url + "/checker/")
+    page.wait_for_selector('#icp-checker li[data-step="runtime"][aria-current="step"]')
+    page.wait_for_timeout(1500)
+    assert not [u for u in requests if "/workers/search." in u]
+    page.keyboard.press("Shift")                      # any key: the reader may be about to search
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/workers/search.'))")
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("ICP")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+
+
 def test_failure_shows_a_message_and_retry_works(page, site_url):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     log = PageLog(page)
@@ -52,6 +75,18 @@ def test_failure_shows_a_message_and_retry_works(page, site_url):
     assert page.locator("#icp-checker [role=alert]").inner_text() == ""
     assert page.evaluate("window.icpChecker.field('mobile', '13800138000')")["ok"] is True
     assert log.errors == []
+
+
+def test_page_script_failing_to_load_is_reported_too(page, site_url):
+    page.route("**/assets/checker/app.js", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(site_url + "/checker/")
+    page.wait_for_selector("#icp-checker[data-state=error] [role=alert]")
+    assert "could not be loaded" in page.inner_text("#icp-checker [role=alert]")
+    assert page.get_by_role("button", name="Try again").is_visible()
+    assert page.is_visible("#decision-table")
+    page.unroute("**/assets/checker/app.js")
+    page.get_by_role("button", name="Try again").click()
+    wait_ready(page)
 
 
 def test_without_javascript_the_decision_table_is_the_checker(browser, site_url):

@@ -19,6 +19,14 @@ const FORMAT = "icp-application/1";
 const FIELD_DELAY_MS = 200;
 const CHECK_DELAY_MS = 300;
 
+// The page's inline boot script (site_templates/overrides/checker.html) has
+// already started the engine's worker and holds back Material's search
+// worker, whose indexing of the whole site would compete with Pyodide's start
+// for the CPU; this module releases it once the checker is ready or has
+// failed. Without the boot script (it failed, or another page) all still works.
+const BOOT = window.__icpCheckerBoot || { NativeWorker: window.Worker, worker: null, queue: [], release() {} };
+const NativeWorker = BOOT.NativeWorker;
+
 // ---------------------------------------------------------------------------
 // Engine: the worker and the request/response protocol (JSON strings only)
 
@@ -38,8 +46,13 @@ class Engine {
       this.rejectReady = reject;
     });
     this.ready.catch(() => {});   // failures are shown on the page; no unhandled rejection
-    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "icp-checker" });
+    // Take over the worker the boot script started, with the messages it has
+    // sent so far; a retry starts a new one.
+    const early = BOOT.worker;
+    BOOT.worker = null;
+    this.worker = early || new NativeWorker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "icp-checker" });
     this.worker.onmessage = (event) => this.receive(event.data || {});
+    if (early) for (const message of BOOT.queue.splice(0)) this.receive(message || {});
     this.worker.onerror = (event) => {
       event.preventDefault();
       this.fail("worker", "script error");
@@ -98,6 +111,7 @@ let engine = null;
 let ui = null;
 
 function engineEvent(event, detail) {
+  if (event === "ready" || event === "failed") BOOT.release();
   if (ui) ui.engineEvent(event, detail);
 }
 
@@ -106,8 +120,8 @@ function startEngine() {
   return engine;
 }
 
-// The engine starts at once (this module is async, so possibly before the page
-// has been parsed); the UI attaches when the DOM is there.
+// The engine (its worker already started by the page's inline boot script)
+// is taken over at once; the UI attaches when the DOM is there.
 startEngine();
 
 window.icpChecker = Object.freeze({
@@ -252,7 +266,7 @@ class CheckerUI {
     this.errorBox.replaceChildren(
       el("p", { class: "icp-checker__error-text", text: this.t("checker_error") }),
       el("p", { class: "icp-checker__error-detail" },
-        `${this.t("checker_error_detail")} ${detail.step}: ${detail.detail}`),
+        `${this.t("checker_error_detail")} ${detail.step}${this.t("checker_colon")}${detail.detail}`),
       retry,
     );
   }
@@ -605,8 +619,8 @@ class CheckerUI {
   findingItem(f, prefix) {
     const severity = ["error", "warning", "info"].includes(f.severity) ? f.severity : "info";
     return el("li", { class: `icp-msg icp-msg--${severity}`, "data-code": f.code || null },
-      el("strong", { class: "icp-msg__severity", text: `${this.t(`checker_severity_${severity}`)}: ` }),
-      prefix ? `${prefix}: ` : null,
+      el("strong", { class: "icp-msg__severity", text: `${this.t(`checker_severity_${severity}`)}${this.t("checker_colon")}` }),
+      prefix ? `${prefix}${this.t("checker_colon")}` : null,
       f.message);
   }
 
@@ -653,7 +667,7 @@ class CheckerUI {
       links.push(el("a", { href: `${base.pathname}#src-${String(id).replace(/_/g, "-")}`, text: label }));
     });
     if (bare) return el("span", { class: "icp-sources" }, links);
-    return el("span", { class: "icp-sources" }, ` (${this.t("checker_sources")}: `, links, ")");
+    return el("span", { class: "icp-sources" }, ` (${this.t("checker_sources")}${this.t("checker_colon")}`, links, ")");
   }
 
   renderResult(r) {
@@ -669,7 +683,7 @@ class CheckerUI {
     if (c.operation_name) type.append(el("p", { class: "icp-result__operation" }, el("strong", { text: c.operation_name })));
     if (c.outcome_text) type.append(el("p", {}, c.outcome_text, this.sourceLinks(c.sources)));
     if (r.province && r.province.name) {
-      type.append(el("p", {}, `${this.t("checker_province")}: `, r.province.name));
+      type.append(el("p", {}, `${this.t("checker_province")}${this.t("checker_colon")}`, r.province.name));
     }
     parts.push(type);
 
@@ -807,10 +821,11 @@ class CheckerUI {
       if (c.operation_name) lines.push(`**${c.operation_name}**`, "");
       if (c.outcome_text) lines.push(c.outcome_text, "");
     }
-    if (r.province && r.province.name) lines.push(`${this.t("checker_province")}: ${r.province.name}`, "");
+    const colon = this.t("checker_colon");
+    if (r.province && r.province.name) lines.push(`${this.t("checker_province")}${colon}${r.province.name}`, "");
     if (r.findings && r.findings.length) {
       lines.push(`## ${this.t("checker_findings")}`, "");
-      for (const f of r.findings) lines.push(`- ${this.t(`checker_severity_${f.severity}`) || f.severity}: ${f.message}`);
+      for (const f of r.findings) lines.push(`- ${this.t(`checker_severity_${f.severity}`)}${colon}${f.message}`);
       lines.push("");
     }
     if (r.steps && r.steps.length) {
@@ -829,14 +844,15 @@ class CheckerUI {
     if (r.province_rules && r.province_rules.length) {
       lines.push(`## ${r.province && r.province.name ? this.fill("checker_rules_of", { province: r.province.name }) : this.t("checker_rules")}`, "");
       for (const rule of r.province_rules) {
-        lines.push(`- ${rule.name}: ${rule.text} (${this.statusLabel(rule.status)}${rule.origin === "national" ? ", " + this.t("checker_national_rule") : ""})`);
+        const national = rule.origin === "national" ? ` · ${this.t("checker_national_rule")}` : "";
+        lines.push(`- ${rule.name}${colon}${rule.text} (${this.statusLabel(rule.status)}${national})`);
       }
       lines.push("");
     }
     const tl = r.timeline;
     if (tl) {
       lines.push(`## ${this.t("checker_timeline")}`, "");
-      const add = (key, v) => v && lines.push(`- ${this.t(key)}: ${v}`);
+      const add = (key, v) => v && lines.push(`- ${this.t(key)}${colon}${v}`);
       add("checker_tl_earliest_submission", tl.earliest_submission);
       add("checker_tl_submission", tl.submission);
       if (tl.approval) add("checker_tl_approval", `${tl.approval.earliest} – ${tl.approval.latest}`);

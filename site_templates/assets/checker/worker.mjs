@@ -91,7 +91,7 @@ async function boot() {
   // loadPackage call below then only confirms (and reports any failure).
   const py = await loadPyodide({ indexURL, packages: wheels, stdout: quiet, stderr: quiet });
   progress("packages");
-  await py.loadPackage(wheels, { messageCallback: quiet, errorCallback: quiet, checkIntegrity: false });
+  await py.loadPackage(wheels, { messageCallback: quiet, errorCallback: quiet });
   progress("checker");
   const ns = py.globals.get("dict")();
   py.runPython(SHIM, { globals: ns });
