@@ -202,6 +202,10 @@ class CheckerUI {
     return text;
   }
 
+  paren(text) {
+    return `${this.t("checker_paren_open")}${text}${this.t("checker_paren_close")}`;
+  }
+
   fill(key, values) {
     return this.t(key).replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
   }
@@ -215,7 +219,7 @@ class CheckerUI {
     const list = el("ol", { class: "icp-checker__steps" });
     for (const step of STEPS) {
       const state = el("span", { class: "icp-checker__step-state" });
-      const item = el("li", { "data-step": step }, el("span", { text: this.t(`checker_step_${step}`) }), " ", state);
+      const item = el("li", { "data-step": step }, el("span", { text: this.t(`checker_step_${step}`) }), state);
       this.stepItems[step] = { item, state };
       list.append(item);
     }
@@ -243,7 +247,7 @@ class CheckerUI {
       item.dataset.status = key.slice("checker_step_".length);
       if (i === index) item.setAttribute("aria-current", "step");
       else item.removeAttribute("aria-current");
-      state.textContent = `(${this.t(key)})`;
+      state.textContent = this.paren(this.t(key));
     });
   }
 
@@ -667,7 +671,8 @@ class CheckerUI {
       links.push(el("a", { href: `${base.pathname}#src-${String(id).replace(/_/g, "-")}`, text: label }));
     });
     if (bare) return el("span", { class: "icp-sources" }, links);
-    return el("span", { class: "icp-sources" }, ` (${this.t("checker_sources")}${this.t("checker_colon")}`, links, ")");
+    return el("span", { class: "icp-sources" },
+      `${this.t("checker_paren_open")}${this.t("checker_sources")}${this.t("checker_colon")}`, links, this.t("checker_paren_close"));
   }
 
   renderResult(r) {
@@ -733,7 +738,7 @@ class CheckerUI {
             el("th", { scope: "col", text: this.t(k) })))),
         el("tbody", {}, r.province_rules.map((rule) => el("tr", { "data-rule": rule.rule },
           el("th", { scope: "row", text: rule.name }),
-          el("td", {}, rule.text, rule.origin === "national" ? ` (${this.t("checker_national_rule")})` : null),
+          el("td", {}, rule.text, rule.origin === "national" ? this.paren(this.t("checker_national_rule")) : null),
           el("td", {}, el("span", { class: `icp-status icp-status--${rule.status}`, text: this.statusLabel(rule.status) })),
           el("td", {}, this.sourceLinks(rule.sources, true) || "—")))));
       const title = r.province && r.province.name ? this.fill("checker_rules_of", { province: r.province.name })
@@ -845,7 +850,7 @@ class CheckerUI {
       lines.push(`## ${r.province && r.province.name ? this.fill("checker_rules_of", { province: r.province.name }) : this.t("checker_rules")}`, "");
       for (const rule of r.province_rules) {
         const national = rule.origin === "national" ? ` · ${this.t("checker_national_rule")}` : "";
-        lines.push(`- ${rule.name}${colon}${rule.text} (${this.statusLabel(rule.status)}${national})`);
+        lines.push(`- ${rule.name}${colon}${rule.text}${this.paren(this.statusLabel(rule.status) + national)}`);
       }
       lines.push("");
     }
