@@ -18,8 +18,6 @@ domain (HW25 filing-rules, domain-facts §4).
 from __future__ import annotations
 
 import datetime as _dt
-import encodings.idna as _idna
-import ipaddress
 from functools import lru_cache
 import re
 import unicodedata
@@ -78,6 +76,7 @@ def _label_to_unicode(label: str) -> str:
     if not label.startswith("xn--"):
         return label
     try:
+        import encodings.idna as _idna  # imported when needed: it slows the page's start
         decoded = _idna.ToUnicode(label)
         if _idna.ToASCII(decoded).decode("ascii") != label:
             raise UnicodeError("not a canonical A-label")
@@ -90,6 +89,7 @@ def _label_to_ascii(label: str) -> str:
     if label.isascii():
         return label
     try:
+        import encodings.idna as _idna
         return _idna.ToASCII(label).decode("ascii")
     except (UnicodeError, ValueError):
         raise InvalidComponent("domain.idn_invalid", label=label) from None
@@ -104,6 +104,7 @@ def _is_ip(host: str) -> bool:
     if not _IP_CHARS.issuperset(host):
         return False  # most hosts: no need to let ipaddress raise
     try:
+        import ipaddress  # rarely needed; importing it slows the page's start
         ipaddress.ip_address(host)
     except ValueError:
         return False

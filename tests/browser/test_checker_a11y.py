@@ -50,16 +50,10 @@ def test_checker_loading_and_error_states(page, site_url):
     assert blocking_violations(page) == []
 
 
-# Material's search dialog has no accessible name on pages built from main.html.
-# The checker template names it; the site-wide fix (an overrides/partials/search.html
-# with aria-label) is outside the checker's files, so it is tolerated here, and only it.
-KNOWN_SITE_WIDE = {("aria-dialog-name", ".md-search")}
-
-
 @pytest.mark.parametrize("path", ["/provinces/sichuan/", "/zh/provinces/guangdong/"])
 def test_province_page_has_no_serious_violation(page, site_url, path):
     page.goto(site_url + path)
     found = blocking_violations(page)
-    assert [v for v in found if (v[0], v[2][0][0] if v[2] else "") not in KNOWN_SITE_WIDE] == []
+    assert found == []
     # and the province page, which links to the checker, does not load Pyodide
     assert page.locator("script[src*='pyodide'], script[src*='assets/checker']").count() == 0
