@@ -15,21 +15,12 @@ those modules.
 """
 from __future__ import annotations
 
+from checker.messages import _e, _i, _w  # the same entry shapes as the validators' catalog
 from checker.findings import Finding, build, register, text  # noqa: F401  (text is part of this module's API)
 
 _MAX_PARAM_CHARS = 160
 
 
-def _e(en, zh):
-    return {"severity": "error", "en": en, "zh": zh}
-
-
-def _w(en, zh):
-    return {"severity": "warning", "en": en, "zh": zh}
-
-
-def _i(en, zh):
-    return {"severity": "info", "en": en, "zh": zh}
 
 
 _VERIFY_EN = " Verify with your access provider before you submit."
