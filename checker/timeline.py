@@ -22,13 +22,6 @@ from checker.engine_messages import make
 from checker.validators import workdays
 
 
-def _plus_days(day, days):
-    try:
-        return day + _dt.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
 def _plus_working(day, days):
     """``workdays.add_working_days(day, days)`` (days >= 0), jumping close first (fast)."""
     if days <= 0:
@@ -59,7 +52,7 @@ def psb_deadline(launch, days):
     """Launch date + ``days`` calendar days, or None."""
     if launch is None or not isinstance(days, int) or isinstance(days, bool):
         return None
-    return _plus_days(launch, days)
+    return workdays.plus_days(launch, days)
 
 
 def _iso(day):
@@ -88,7 +81,7 @@ def compute(*, registered=None, real_name=None, submit=None, launch=None, today,
                 fallback.append(real_name)
     age_ready = None
     if registered is not None and isinstance(domain_min_age, int) and not isinstance(domain_min_age, bool):
-        age_ready = _plus_days(registered, domain_min_age)
+        age_ready = workdays.plus_days(registered, domain_min_age)
         if age_ready is not None:
             candidates.append(age_ready)
     earliest = max(candidates) if candidates else None

@@ -254,13 +254,6 @@ def _tld_findings(labels, tlds, field):
     return [make("domain.tld_unknown", field, tld=suffix)]
 
 
-def _plus_days(day, days):
-    try:
-        return day + _dt.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
 def _small_int(value, upper):
     """``value`` if it is an int in 1..upper (bools excluded), else None."""
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= upper:
@@ -278,7 +271,7 @@ def _timing_findings(field, registered_on, real_name_on, submit, min_days, wait)
         age = (submit - registered).days
         if age < min_days:
             findings.append(make("domain.registration_recent", field, days=age, min_days=min_days,
-                                 earliest=_plus_days(registered, min_days)))
+                                 earliest=workdays.plus_days(registered, min_days)))
     real_name = as_date(real_name_on)
     wait = _small_int(wait, 366)
     if real_name is not None and real_name > submit:

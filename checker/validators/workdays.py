@@ -45,6 +45,14 @@ def _date(d) -> _dt.date:
     raise TypeError("expected a date, got %s" % type(d).__name__)
 
 
+def plus_days(day, days):
+    """``day`` plus ``days`` calendar days, or None past the calendar's end (year 9999)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def first_covered_year():
     return _FIRST
 
