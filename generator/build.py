@@ -52,18 +52,23 @@ def docs_files(ds, root: Path) -> dict[str, bytes | str]:
     return files
 
 
-def generate(ds, root: Path) -> list[str]:
-    files = docs_files(ds, root)
+def write_rules(ds, root: Path) -> list[str]:
+    """checker/data/rules.json, rewritten only when it changed."""
     rules = compile_rules(ds)
-    changed = sync_tree(root / "build" / "docs", files)
     rules_path = root / "checker" / "data" / "rules.json"
     rules_path.parent.mkdir(parents=True, exist_ok=True)
-    if not rules_path.exists() or rules_path.read_text(encoding="utf-8") != rules:
-        tmp = rules_path.with_suffix(".tmp")
-        tmp.write_text(rules, encoding="utf-8")
-        os.replace(tmp, rules_path)
-        changed.append("checker/data/rules.json")
-    return changed
+    if rules_path.exists() and rules_path.read_text(encoding="utf-8") == rules:
+        return []
+    tmp = rules_path.with_suffix(".tmp")
+    tmp.write_text(rules, encoding="utf-8")
+    os.replace(tmp, rules_path)
+    return ["checker/data/rules.json"]
+
+
+def generate(ds, root: Path) -> list[str]:
+    files = docs_files(ds, root)
+    changed = write_rules(ds, root)
+    return sync_tree(root / "build" / "docs", files) + changed
 
 
 def source_date_epoch(ds) -> str:
@@ -77,7 +82,7 @@ def source_date_epoch(ds) -> str:
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
     from generator import package
-    generate(ds, root)          # the wheel carries the freshly compiled rules
+    write_rules(ds, root)       # the wheel carries the freshly compiled rules
     package.stage(root)
     generate(ds, root)          # and the docs tree carries the wheel
     staging = root / "build" / "site.new"

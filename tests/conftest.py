@@ -36,9 +36,9 @@ def pages(dataset):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, dataset):
     """The full site, checker wheels and Pyodide included, in a temporary folder."""
-    from generator.build import generate
+    from generator.build import generate, write_rules
     from generator.package import stage
-    generate(dataset, ROOT)
+    write_rules(dataset, ROOT)
     stage(ROOT)
     generate(dataset, ROOT)
     site = tmp_path_factory.mktemp("site")
