@@ -51,4 +51,4 @@ bench: setup $(CHROMIUM)
 	$(PYTHON) tests/bench/run.py
 
 clean:
-	rm -rf build site dist checker/data/rules.json
+	rm -rf build site dist checker/data/rules.json checker/data/messages.json

@@ -21,12 +21,15 @@ import dataclasses
 import datetime as dt
 
 from checker import application as _application
-from checker import engine as _engine
-from checker.engine_messages import make
-from checker.findings import has_errors, lang_code
-from checker.validators import ValidationError
+from checker import case as _case
+from checker import report as _report
+from checker import rules as _rules
+from checker.checks import numbers, people, website
+from checker.findings import has_errors, lang_code, make
+from checker.validators import (
+    ValidationError, domain, email, icp_number, phone, psb_number, resident_id, uscc, website_name,
+)
 
-FIELD_KINDS = ("uscc", "resident-id", "mobile", "email", "domain", "website-name", "icp-number", "psb-number")
 CONTEXT_KEYS = ("province", "entity", "domain")
 ENTITY_KINDS = ("organisation", "individual")
 
@@ -65,7 +68,7 @@ def check(application: dict, lang: str = "en", today: dt.date | None = None) -> 
         problems = _application.schema_problems(application)
         if problems:
             return unusable(problems, lang)
-        report, findings = _engine.run(application, lang, today=today)
+        report, findings = _report.build(application, lang, today=today)
     except RecursionError as exc:
         return _internal(exc, lang)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
@@ -88,7 +91,7 @@ def _context(context):
             problems.append(make("input.bad_context", "context", name=str(key), value="",
                                  allowed=list(CONTEXT_KEYS)))
     province = context.get("province")
-    if province is not None and (not isinstance(province, str) or province not in _engine._rules.load()["provinces"]):
+    if province is not None and (not isinstance(province, str) or province not in _rules.load()["provinces"]):
         problems.append(make("input.unknown_province", "province", code=_short(province)))
     entity = context.get("entity")
     if entity is not None and entity not in ENTITY_KINDS:
@@ -116,70 +119,68 @@ def _formatted(module, value, **kwargs):
         return None
 
 
-def _field_findings(kind, value, province, entity, domain_value, today):
-    from checker.validators import domain, email, icp_number, phone, psb_number, resident_id, uscc, website_name
+def _uscc(value, case, rules):
+    found = uscc.check(value, field="uscc")
+    if case.province and case.entity_kind != "individual" and not has_errors(found):
+        found = found + website.org_province(rules(website.READS), value, "uscc")
+    return found, uscc
 
-    day = today
-    v = _engine.rule_view(province, day) if province else None
-    findings = []
-    formatted = None
-    if kind == "uscc":
-        findings = uscc.check(value, field="uscc")
-        if v is not None and entity != "individual" and not has_errors(findings):
-            ctx = {"view": v, "code": province}
-            _engine._org_province(value, ctx, findings)
-        formatted = _formatted(uscc, value)
-    elif kind == "resident-id":
-        filing = province if entity == "individual" else None
-        findings = resident_id.check(value, field="resident_id", filing_province=filing, today=today)
-        if v is not None and entity in ENTITY_KINDS and not has_errors(findings):
-            app = {"entity_leader": {"id_type": "resident_id", "id_number": value}}
-            ctx = {"view": v, "code": province, "entity_kind": entity, "day": day, "today": today,
-                   "conditions": {"non_local": _engine.non_local(app["entity_leader"], province, today)
-                                  if entity == "individual" else False}}
-            extra = []
-            _engine._province_findings(app, ctx, extra)
-            findings = findings + [dataclasses.replace(f, field="resident_id") for f in extra]
-        formatted = _formatted(resident_id, value)
-    elif kind == "mobile":
-        findings = phone.check(value, field="mobile", kind="mobile")
-        if v is not None and not has_errors(findings) and v.rule("local_mobile")["values"] == ["required"]:
-            findings = findings + [make("province.local_mobile", "mobile", province=v.name(), where="mobile",
-                                        sources=_engine.cite(v.rule("local_mobile")["sources"]))]
-        formatted = _formatted(phone, value)
-    elif kind == "email":
-        findings = email.check(value, field="email")
-        formatted = _formatted(email, value)
-    elif kind == "domain":
-        tlds = _engine.tld_table(day)
-        try:
-            suffixes = _engine.host_suffixes(value) if isinstance(value, str) else []
-        except Exception:  # noqa: BLE001 - the validator reports bad input
-            suffixes = []
-        table = {s: tlds[s] for s in suffixes if s in tlds}
-        findings = domain.check(value, field="domain", tlds=table, suffixes=suffixes or None, today=today)
-        formatted = _formatted(domain, value)
-    elif kind == "website-name":
-        view = v or _engine.rule_view(None, day)
-        suffixes = _engine.host_suffixes(domain_value) if domain_value else None
-        findings = website_name.check(value, field="website_name", domain=domain_value,
-                                      entity_kind=entity or "organisation",
-                                      rules=_engine.website_name_rules(view), suffixes=suffixes)
-        formatted = _formatted(website_name, value)
-    elif kind == "icp-number":
-        prefixes, expected = None, "website"
-        if v is not None:
-            prefixes = [p for value_ in v.rule("icp_prefixes")["values"] for p in value_]
-            if v.value("footer_number") == "entity_number":
-                expected = None
-        findings = icp_number.check(value, field="icp_number", province_prefixes=prefixes,
-                                    all_prefixes=_engine._all_icp_prefixes(), expected=expected)
-        formatted = _formatted(icp_number, value)
-    elif kind == "psb-number":
-        findings = psb_number.check(value, field="psb_number", province_code=province)
-        formatted = _formatted(psb_number, value)
+
+def _resident_id(value, case, rules):
+    filing = case.province if case.entity_kind == "individual" else None
+    found = resident_id.check(value, field="resident_id", filing_province=filing, today=case.today)
+    if case.province and case.entity_kind in ENTITY_KINDS and not has_errors(found):
+        extra = people.province_findings(case, rules(people.READS))
+        found = found + [dataclasses.replace(f, field="resident_id") for f in extra]
+    return found, resident_id
+
+
+def _mobile(value, case, rules):
+    found = phone.check(value, field="mobile", kind="mobile")
+    if case.province and not has_errors(found):
+        found = found + people.local_mobile(rules(people.READS), "mobile")
+    return found, phone
+
+
+def _email(value, case, rules):
+    return email.check(value, field="email"), email
+
+
+def _domain(value, case, rules):
+    return website.domain_findings(value, "domain", case.day, case.today, submit_on=False), domain
+
+
+def _website_name(value, case, rules):
+    host = case.website.get("domain")
+    found = website_name.check(value, field="website_name", domain=host, entity_kind=case.entity_kind or "organisation",
+                               rules=website.name_rules(rules(website.READS)),
+                               suffixes=website.host_suffixes(host) if host else None)
+    return found, website_name
+
+
+def _icp_number(value, case, rules):
+    return numbers.icp_findings(rules(numbers.READS), value, "icp_number"), icp_number
+
+
+def _psb_number(value, case, rules):
+    return psb_number.check(value, field="psb_number", province_code=case.province), psb_number
+
+
+_FIELDS = {
+    "uscc": _uscc, "resident-id": _resident_id, "mobile": _mobile, "email": _email, "domain": _domain,
+    "website-name": _website_name, "icp-number": _icp_number, "psb-number": _psb_number,
+}
+FIELD_KINDS = tuple(_FIELDS)
+
+
+def _field_findings(kind, value, province, entity, domain_value, today):
+    """(findings, the value in its conventional form or None), from the same checks as a whole application."""
+    leader = {"id_type": "resident_id", "id_number": value} if kind == "resident-id" else None
+    website_part = {"domain": domain_value} if domain_value else {}
+    case = _case.for_field(province, entity, today, entity_leader=leader, website=website_part)
+    findings, module = _FIELDS[kind](value, case, case.rules)
     own = [f for f in findings if not f.code.startswith("province.")]
-    return list(findings), (None if has_errors(own) else formatted)
+    return list(findings), (None if has_errors(own) else _formatted(module, value))
 
 
 def field(kind: str, value, context: dict | None = None, lang: str = "en", today: dt.date | None = None) -> dict:
@@ -200,10 +201,45 @@ def field(kind: str, value, context: dict | None = None, lang: str = "en", today
             return {"ok": False, "usable": False, "kind": kind, "value": None,
                     "findings": _finding_dicts(problems, lang)}
         findings, formatted = _field_findings(kind, value, province, entity, domain_value, today)
-        findings = _engine._sorted_findings(findings)
+        findings = _report.sorted_findings(findings)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
         finding = make("engine.internal_error", "(checker)", error=type(exc).__name__)
         return {"ok": False, "usable": True, "kind": _short(kind), "value": None,
                 "findings": _finding_dicts([finding], lang)}
     return {"ok": not has_errors(findings), "usable": True, "kind": kind, "value": formatted,
             "findings": _finding_dicts(findings, lang)}
+
+
+# --- the page ---------------------------------------------------------------------------
+
+def view(application, lang: str = "en", today: dt.date | None = None) -> dict:
+    """What the checker page shows: {"report", "sections", "markdown"}. Never raises.
+
+    ``report`` is :func:`check`'s; ``sections`` the display model
+    (:mod:`checker.report.present`) the page renders; ``markdown`` the
+    download, rendered from the same sections.
+    """
+    from checker.report import markdown, present
+
+    lang = lang_code(lang)
+    report = check(application, lang=lang, today=today)
+    try:
+        sections = present.sections(report, lang)
+        return {"report": report, "sections": sections, "markdown": markdown.render(sections, lang)}
+    except Exception as exc:  # noqa: BLE001 - the API promises not to raise
+        return {"report": _internal(exc, lang), "sections": [], "markdown": ""}
+
+
+def page_data() -> dict:
+    """What the page's form needs besides its labels: questions, provinces, categories, phases, sources."""
+    from checker import words
+
+    data = _rules.load()
+    return {
+        "flow": data["flow"],
+        "provinces": {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()},
+        "preapprovals": [{"id": p["id"], "name": p["name"]} for p in data["preapprovals"]],
+        "phases": data["steps"]["phases"],
+        "sources": {sid: {"label": words.cite([sid])} for sid in data["sources"]},
+        "status_labels": data["labels"]["enums"]["status"],
+    }

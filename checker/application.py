@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from checker.engine_messages import make
+from checker.findings import label, make, phrase
 
 FORMAT = "icp-application/1"
 
@@ -34,19 +34,11 @@ SUPPORTED_KEYWORDS = frozenset({
     "format", "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "$ref",
     # annotations, no effect on validation
     "$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default",
+    "x-form",  # the checker page's form layout (site_templates/assets/checker/fields.js), not checked inside
 })
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-_TYPE_NAMES = {
-    "string": {"en": "text", "zh": "文本"},
-    "integer": {"en": "a whole number", "zh": "整数"},
-    "number": {"en": "a number", "zh": "数字"},
-    "boolean": {"en": "true or false", "zh": "true 或 false"},
-    "object": {"en": "a mapping of fields", "zh": "字段映射（对象）"},
-    "array": {"en": "a list", "zh": "列表"},
-    "null": {"en": "null", "zh": "null"},
-}
+_LANGS = ("en", "zh")
 
 
 class InputError(Exception):
@@ -73,7 +65,7 @@ def _check_subset(node, where):
             raise ValueError(f"schema keyword(s) {sorted(unknown)} at {where} are not supported by "
                              "checker.application; extend the validator and its agreement test first")
         for key, value in node.items():
-            if key in ("enum", "const", "examples", "default", "required"):
+            if key in ("enum", "const", "examples", "default", "required", "x-form"):
                 continue
             _check_subset(value, f"{where}/{key}")
     elif isinstance(node, list):
@@ -116,14 +108,25 @@ def _json_equal(a, b) -> bool:
     return type(a) is type(b) and a == b
 
 
+def _type_name(name: str) -> dict:
+    """The ``{en, zh}`` name of a JSON type (labels.yaml value_types)."""
+    return label("value_types", name)
+
+
 def _type_of(value) -> dict:
     for name in ("boolean", "integer", "number", "string", "object", "array", "null"):
         if _is_type(value, name):
             if name in ("integer", "number", "string"):
-                return {"en": f"{_TYPE_NAMES[name]['en']} {_short(value)}",
-                        "zh": f"{_TYPE_NAMES[name]['zh']} {_short(value)}"}
-            return _TYPE_NAMES[name]
+                # The type's name, then the value itself (language-neutral JSON).
+                return {lang: f"{_type_name(name)[lang]} {_short(value)}" for lang in _LANGS}
+            return _type_name(name)
     return {"en": type(value).__name__, "zh": type(value).__name__}
+
+
+def _one_of_types(types) -> dict:
+    """"text or a list" / "文本或列表": the names joined with labels.yaml punctuation.or."""
+    joiner = label("punctuation", "or")
+    return {lang: joiner[lang].join(_type_name(t)[lang] for t in types) for lang in _LANGS}
 
 
 def _short(value) -> str:
@@ -282,9 +285,9 @@ def compile_predicate(node, root, _memo=None):
 
 def _hint_for(types, value):
     if "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {"en": " Write it as text; in YAML put it in quotes.", "zh": "请以文本形式填写；YAML 中请加引号。"}
+        return phrase("input_hint.text")
     if "boolean" in types and isinstance(value, str):
-        return {"en": " Write true or false without quotes.", "zh": "请填写不带引号的 true 或 false。"}
+        return phrase("input_hint.boolean")
     return ""
 
 
@@ -306,8 +309,7 @@ def _validate(value, node, root, path, out):
     types = node.get("type")
     if types is not None and not _type_ok(value, types):
         types = [types] if isinstance(types, str) else list(types)
-        expected = {"en": " or ".join(_TYPE_NAMES[t]["en"] for t in types),
-                    "zh": "或".join(_TYPE_NAMES[t]["zh"] for t in types)}
+        expected = _one_of_types(types)
         if path == () and "object" in types:
             out.append(_problem("input.not_object", path_text(path), got=_type_of(value)))
         else:
@@ -330,23 +332,22 @@ def _validate(value, node, root, path, out):
         _validate_array(value, node, root, path, out)
     elif _is_type(value, "number"):
         if "minimum" in node and value < node["minimum"]:
-            out.append(_problem("input.bad_size", path_text(path), detail={
-                "en": f"must be at least {node['minimum']}", "zh": f"不能小于 {node['minimum']}"}))
+            out.append(_bad_size(path, "input_size.minimum", node["minimum"]))
         if "maximum" in node and value > node["maximum"]:
-            out.append(_problem("input.bad_size", path_text(path), detail={
-                "en": f"must be at most {node['maximum']}", "zh": f"不能大于 {node['maximum']}"}))
+            out.append(_bad_size(path, "input_size.maximum", node["maximum"]))
+
+
+def _bad_size(path, phrase_code, limit):
+    """input.bad_size, its detail the catalogue phrase that names the limit."""
+    return _problem("input.bad_size", path_text(path), detail=phrase(phrase_code, n=limit))
 
 
 def _validate_string(value, node, path, out):
     if "maxLength" in node and len(value) > node["maxLength"]:
-        out.append(_problem("input.bad_size", path_text(path), detail={
-            "en": f"at most {node['maxLength']} characters are allowed",
-            "zh": f"最多允许 {node['maxLength']} 个字符"}))
+        out.append(_bad_size(path, "input_size.max_length", node["maxLength"]))
         return
     if "minLength" in node and len(value) < node["minLength"]:
-        out.append(_problem("input.bad_size", path_text(path), detail={
-            "en": f"at least {node['minLength']} characters are needed",
-            "zh": f"至少需要 {node['minLength']} 个字符"}))
+        out.append(_bad_size(path, "input_size.min_length", node["minLength"]))
         return
     if node.get("format") == "date" and not _is_date(value):
         out.append(_problem("input.bad_date", path_text(path), value=_short(value)))
@@ -368,11 +369,9 @@ def _is_date(value: str) -> bool:
 
 def _validate_array(value, node, root, path, out):
     if "minItems" in node and len(value) < node["minItems"]:
-        out.append(_problem("input.bad_size", path_text(path), detail={
-            "en": f"at least {node['minItems']} item(s) are needed", "zh": f"至少需要 {node['minItems']} 项"}))
+        out.append(_bad_size(path, "input_size.min_items", node["minItems"]))
     if "maxItems" in node and len(value) > node["maxItems"]:
-        out.append(_problem("input.bad_size", path_text(path), detail={
-            "en": f"at most {node['maxItems']} items are allowed", "zh": f"最多允许 {node['maxItems']} 项"}))
+        out.append(_bad_size(path, "input_size.max_items", node["maxItems"]))
         return
     items = node.get("items")
     if isinstance(items, dict):

@@ -3,22 +3,47 @@
 A :class:`Finding` is immutable and carries its message in English and
 Chinese, so the browser can switch language without re-running a check.
 Findings are created with :func:`make`, which looks the code up in the
-catalog in :mod:`checker.messages`; there is no other way to invent a
-severity or a message, which keeps wording reviewable in one place.
+message catalogue: ``province_data/messages.yaml``, checked and compiled by
+the generator into ``checker/data/messages.json``. There is no other way to
+invent a severity or a message, which keeps wording reviewable in one place.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
-
-from checker.messages import CATALOG
+from functools import lru_cache
+from importlib import resources
 
 SEVERITIES = ("error", "warning", "info")
 
-# User input can end up in a message (e.g. the rejected TLD); long values
-# would swamp the UI, so they are shortened.
-_MAX_PARAM_CHARS = 60
+
+@lru_cache(maxsize=1)
+def catalog() -> dict:
+    """The compiled catalogue (checker/data/messages.json), loaded on first use.
+
+    Keys: ``messages`` and ``phrases`` by code, ``labels`` (the punctuation
+    and value-type words of labels.yaml) and ``param_chars`` (how long a
+    plain param may be, by module). Shared by every caller: read it, never
+    change it.
+    """
+    text = resources.files("checker").joinpath("data/messages.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def label(section: str, key: str) -> dict:
+    """A ``{en, zh}`` word from labels.yaml's ``section`` (punctuation, value_types)."""
+    return catalog()["labels"][section][key]
+
+
+def _param_chars(code: str | None) -> int:
+    # User input can end up in a message (e.g. the rejected TLD); long values
+    # would swamp the UI, so they are shortened. messages.yaml says how much
+    # each module may show.
+    limits = catalog()["param_chars"]
+    module = code.split(".", 1)[0] if code else None
+    return limits["modules"].get(module, limits["default"])
 
 
 @dataclass(frozen=True)
@@ -63,7 +88,7 @@ def _freeze(value):
     return value
 
 
-def _display(value, lang: str, limit: int = _MAX_PARAM_CHARS) -> str:
+def _display(value, lang: str, limit: int) -> str:
     if value is None:
         return ""
     if isinstance(value, dict) and ("en" in value or "zh" in value):
@@ -73,8 +98,7 @@ def _display(value, lang: str, limit: int = _MAX_PARAM_CHARS) -> str:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple, set, frozenset)):
-        sep = "、" if lang == "zh" else ", "
-        return sep.join(_display(v, lang, limit) for v in value)
+        return label("punctuation", "list_sep")[lang].join(_display(v, lang, limit) for v in value)
     text = _safe_str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
@@ -103,31 +127,18 @@ def _safe_str(value) -> str:
         return "?"
 
 
-_CATALOGS = [CATALOG]
 _MADE: dict = {}
 
 
-def register(catalog: dict) -> None:
-    """Add another module's catalog (the engine's); codes must not clash."""
-    clash = {code for code in catalog if any(code in c for c in _CATALOGS)}
-    if clash:
-        raise ValueError(f"finding codes defined twice: {sorted(clash)}")
-    _CATALOGS.append(catalog)
+def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
+    """The finding for ``code``; KeyError if the catalogue has no such code.
 
-
-def _entry(code: str) -> dict:
-    for catalog in _CATALOGS:
-        if code in catalog:
-            return catalog[code]
-    raise KeyError(code)
-
-
-def build(code: str, field, params: dict, limit: int = _MAX_PARAM_CHARS) -> Finding:
-    """The finding for ``code``; plain param values longer than ``limit`` are shortened.
-
-    Findings are immutable, so equal ones are shared from a small cache.
+    Plain param values longer than ``limit`` (by default the catalogue's
+    limit for the code's module) are shortened. Findings are immutable, so
+    equal ones are shared from a small cache.
     """
-    entry = _entry(code)
+    entry = catalog()["messages"][code]
+    limit = _param_chars(code) if limit is None else limit
     field_name = field if isinstance(field, str) else _safe_str(field)
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
     key = (code, field_name, frozen, limit)
@@ -153,8 +164,15 @@ def build(code: str, field, params: dict, limit: int = _MAX_PARAM_CHARS) -> Find
 
 
 def make(code: str, field, /, **params) -> Finding:
-    """Build the finding for catalog ``code``; raises KeyError for an unknown code."""
+    """Build the finding for catalogue ``code``; raises KeyError for an unknown code."""
     return build(code, field, params)
+
+
+def phrase(code: str, /, **params) -> dict:
+    """A catalogue phrase (part of a sentence) as ``{en, zh}``, to pass as a finding's param."""
+    entry = catalog()["phrases"][code]
+    limit = _param_chars(code)
+    return {lang: _render(entry[lang], params, lang, limit) for lang in ("en", "zh")}
 
 
 def lang_code(lang) -> str:
@@ -164,7 +182,7 @@ def lang_code(lang) -> str:
 
 def text(value, lang: str) -> str:
     """A ``{en, zh}`` text (or plain value) in ``lang``."""
-    return _display(value, lang_code(lang))
+    return _display(value, lang_code(lang), _param_chars(None))
 
 
 def has_errors(findings) -> bool:

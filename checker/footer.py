@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import html
 
-from checker.engine_messages import make
-from checker.findings import has_errors
+from checker.findings import has_errors, make
 from checker.validators import ValidationError
 from checker.validators import icp_number as _icp
 from checker.validators import psb_number as _psb
-
-DEFAULT_LINK = "https://beian.miit.gov.cn/"
 
 
 def _anchor(url: str, label: str) -> str:
@@ -55,7 +52,7 @@ def snippet(icp_number, psb_number=None, *, footer_number=None, link=None, psb_p
     """(html or None, findings).
 
     ``footer_number``: the province's value of the footer_number rule;
-    ``link``: the footer_link value; ``psb_prefixes``: 2-digit province code
+    ``link``: the footer_link value (the number is shown unlinked without one); ``psb_prefixes``: 2-digit province code
     -> abbreviation to use when the PSB number was given without one (only
     provinces with a single ICP prefix are listed by the engine);
     ``icp_findings`` / ``psb_findings``: what the validators said, so that an
@@ -72,7 +69,7 @@ def snippet(icp_number, psb_number=None, *, footer_number=None, link=None, psb_p
     if footer_number == "entity_number" and parts["kind"] == "filing" and parts["site_seq"] is not None:
         findings.append(make("footer.entity_number_shown", "numbers.icp_number", province=province_name,
                              number=label, sources=list(footer_sources)))
-    pieces = [_anchor(link if isinstance(link, str) and link else DEFAULT_LINK, label)]
+    pieces = [_anchor(link, label) if isinstance(link, str) and link else html.escape(label)]
     if psb_number is not None and not has_errors(psb_findings):
         try:
             digits = _psb.compact(psb_number)

@@ -1,10 +1,15 @@
 """Which procedure steps apply, in order. Shared by the printable checklists
 (conditions unknown: conditional steps are kept and marked) and the checker
-(conditions decided from the user's answers)."""
+(conditions decided from the user's answers, steps rendered in one language).
+
+The rules a step reads are named by steps.yaml itself (``rule:``), so they
+count as read by the checker in the build's accounting (:func:`rule_ids`)."""
 from __future__ import annotations
 
 import datetime as dt
 
+from checker import rules as _rules
+from checker import words
 from checker.rules import effective_rule, sources_on, values_on
 
 
@@ -42,3 +47,93 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
                 "conditional": bool(condition) and (conditions is None or conditions.get(condition) is None),
             })
     return out
+
+
+# --- the checker's side: steps rendered for one province, entity and language ------------------
+
+def rule_ids(steps: dict) -> set:
+    """The rule ids the steps read (declared by steps.yaml itself)."""
+    return {step["rule"] for step in steps["steps"] if "rule" in step}
+
+
+def apply_conditions(selected: list, conditions: dict) -> list:
+    """The selection ``select(..., conditions)`` would make, from the one made with None."""
+    out = []
+    for sel in selected:
+        condition = sel["step"].get("only_if")
+        if condition:
+            decided = conditions.get(condition)
+            if decided is False:
+                continue
+            sel = dict(sel, conditional=decided is None)
+        out.append(sel)
+    return out
+
+
+def _selected(view, entity_kind) -> list:
+    """``select`` with every condition unknown, once per view and entity.
+
+    Deciding conditions afterwards (:func:`apply_conditions`) gives exactly
+    what ``select`` returns when given the conditions (tests/checker/test_engine.py);
+    selecting once per view keeps batches fast.
+    """
+    key = ("steps_selected", entity_kind)
+    found = view.cache.get(key)
+    if found is None:
+        data = _rules.load()
+        found = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day, None)
+    return found
+
+
+def for_view(view, entity_kind, conditions: dict, lang, phases=None) -> list:
+    """The ordered steps as output dicts for the decided ``conditions`` (callers get copies)."""
+    key = ("steps_rendered", entity_kind, lang)
+    rendered = view.cache.get(key)
+    if rendered is None:
+        rendered = view.cache[key] = [(sel["step"], _render(view, sel, lang)) for sel in _selected(view, entity_kind)]
+    out = []
+    for step, item in rendered:
+        if item is None or (phases is not None and item["phase"] not in phases):
+            continue
+        condition = step.get("only_if")
+        if condition:
+            decided = conditions.get(condition)
+            if decided is False:
+                continue
+            if decided is not None:
+                item = dict(item, conditional=False, condition=None)
+        out.append(dict(item, sources=list(item["sources"])))
+    return out
+
+
+def _render(view, sel, lang):
+    """The output dict of one selected step (conditions unknown), or None if not in force."""
+    step = sel["step"]
+    rule_id = step.get("rule")
+    values = []
+    if rule_id is not None:
+        entry = view.rule(rule_id)
+        if entry["has_claims"] and not entry["values"]:
+            return None  # the rule exists but is not in force on this day
+        values = entry["values"]
+    text = step["text"][lang]
+    if rule_id is not None and not values:
+        # Nobody has documented this rule here: say so rather than guess
+        # (the same wording as the printable checklists).
+        text = words.rule_name(rule_id)[lang] + words.punct("colon", lang) + words.ui("unknown_value", lang)
+    elif "{value}" in text:
+        text = text.replace("{value}", words.values_text(rule_id, values, lang))
+    condition = step.get("only_if") if sel["conditional"] else None
+    return {
+        "id": step["id"],
+        "phase": sel["phase"]["id"],
+        "text": text,
+        "sources": list(sel["sources"]),
+        "conditional": sel["conditional"],
+        "condition": _condition_text(condition, lang) if condition else None,
+    }
+
+
+def _condition_text(condition, lang):
+    entry = _rules.load()["steps"].get("conditions", {}).get(condition)
+    return entry[lang] if entry else condition

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from checker.engine_messages import make
+from checker.findings import make
 from checker.validators import workdays
 
 

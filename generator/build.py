@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.compile_rules import compile_rules
+from generator.compile_rules import compile_messages, compile_rules
 from generator.render import render_all
 
 ASSETS = Path("site_templates") / "assets"
@@ -52,17 +52,22 @@ def docs_files(ds, root: Path) -> dict[str, bytes | str]:
     return files
 
 
-def write_rules(ds, root: Path) -> list[str]:
-    """checker/data/rules.json, rewritten only when it changed."""
-    rules = compile_rules(ds)
-    rules_path = root / "checker" / "data" / "rules.json"
-    rules_path.parent.mkdir(parents=True, exist_ok=True)
-    if rules_path.exists() and rules_path.read_text(encoding="utf-8") == rules:
+def _write_if_changed(root: Path, rel: str, text: str) -> list[str]:
+    """Write `text` to root/rel unless it already holds it; returns [rel] when written."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
         return []
-    tmp = rules_path.with_suffix(".tmp")
-    tmp.write_text(rules, encoding="utf-8")
-    os.replace(tmp, rules_path)
-    return ["checker/data/rules.json"]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return [rel]
+
+
+def write_rules(ds, root: Path) -> list[str]:
+    """checker/data/rules.json and messages.json, each rewritten only when it changed."""
+    return (_write_if_changed(root, "checker/data/rules.json", compile_rules(ds))
+            + _write_if_changed(root, "checker/data/messages.json", compile_messages(ds)))
 
 
 def generate(ds, root: Path) -> list[str]:
@@ -82,7 +87,7 @@ def source_date_epoch(ds) -> str:
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
     from generator import package
-    write_rules(ds, root)       # the wheel carries the freshly compiled rules
+    write_rules(ds, root)       # the wheel carries the freshly compiled rules and messages
     package.stage(root)
     generate(ds, root)          # and the docs tree carries the wheel
     staging = root / "build" / "site.new"

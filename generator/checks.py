@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
 from itertools import combinations
 
+from checker.validators import MAINLAND_PROVINCE_CODES
+from generator import rule_use
 from generator.problems import Problem, field_name
 
-# GB/T 2260 codes of the 31 provincial-level divisions of mainland China
-# (22 provinces, 5 autonomous regions, 4 municipalities). Hong Kong (81),
-# Macau (82) and Taiwan (71) have no MIIT provincial administration.
-PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65".split()
-)
+# The 31 provincial-level divisions that have a communications administration
+# (one definition, shared with the checker's validators).
+PROVINCE_CODES = MAINLAND_PROVINCE_CODES
 
 FAR_PAST = dt.date(1900, 1, 1)
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -257,6 +257,58 @@ def _check_flow(rep, ds, source_ids):
             rep.add(doc, ("outcomes", oid, "rule"), f"no national rule '{outcome['rule']}' in national.yaml")
 
 
+# A finding code: <module>.<what>, lowercase words joined by underscores.
+MESSAGE_CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*\.[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+# CJK ideographs, CJK punctuation (。、「」) and full-width forms (，：（）).
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _placeholders(template: str) -> set[str]:
+    """The {names} a str.format template uses; ValueError if it is not valid template syntax."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def _check_template(rep, doc, path, lang, template, declared):
+    if not template.strip():
+        rep.add(doc, path + (lang,), f"the {lang} text is blank; write the message in {lang}")
+        return
+    try:
+        used = _placeholders(template)
+    except ValueError as exc:
+        rep.add(doc, path + (lang,), f"not a valid template ({exc}); write a placeholder as {{name}} "
+                                     "and a literal brace as {{ or }}")
+        return
+    for name in sorted(used - declared):
+        rep.add(doc, path + (lang,), f"uses the placeholder {{{name}}}, which params does not declare; "
+                                     f"add {name} to params or take it out of the text")
+    for name in sorted(declared - used):
+        rep.add(doc, path + ("params",), f"declares {name}, but the {lang} text has no {{{name}}}; "
+                                         f"use it in the {lang} text or remove it from params")
+    if lang == "zh" and not CHINESE.search(template):
+        rep.add(doc, path + (lang,), "the zh text has no Chinese characters or Chinese punctuation; translate it")
+
+
+def _check_messages(rep, ds):
+    """Codes, placeholders and the Chinese of every message and phrase in messages.yaml."""
+    doc = ds.docs["messages.yaml"]
+    data = doc.data
+    modules = set()
+    for section in ("messages", "phrases"):
+        for code, entry in data[section].items():
+            path = (section, code)
+            if not MESSAGE_CODE.match(code):
+                rep.add(doc, path, f"code '{code}' must have the form <module>.<what> in lowercase letters, digits "
+                                   "and underscores (e.g. uscc.checksum); rename it here and where it is used")
+            if section == "phrases" and code in data["messages"]:
+                rep.add(doc, path, f"'{code}' is also a message code; give the phrase its own code")
+            modules.add(code.split(".")[0])
+            for lang in ("en", "zh"):
+                _check_template(rep, doc, path, lang, entry[lang], set(entry["params"]))
+    for module in sorted(set(data["param_chars"].get("modules", {})) - modules):
+        rep.add(doc, ("param_chars", "modules", module),
+                f"no message or phrase code starts with '{module}.'; remove it or correct the module name")
+
+
 def run(ds, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     rep = Reporter()
@@ -273,4 +325,6 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
     _check_steps(rep, ds, source_ids)
     _check_flow(rep, ds, source_ids)
     _check_labels(rep, ds)
+    _check_messages(rep, ds)
+    rule_use.check(rep, ds)
     return rep.problems

@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import rule_use
 from generator.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +15,7 @@ def _summary(ds) -> str:
     rules = sum(len(d.data["rules"]) for d in ds.provinces) + len(ds.data("national.yaml")["rules"])
     return (f"ok: {len(ds.provinces)} provinces, {rules} rules, {len(ds.sources)} sources, "
             f"{len(ds.data('tlds.yaml')['tlds'])} TLDs, {len(ds.data('preapprovals.yaml')['preapprovals'])} pre-approvals, "
-            f"{len(ds.data('operations.yaml')['operations'])} operations")
+            f"{len(ds.data('operations.yaml')['operations'])} operations\n{rule_use.summary(ds)}")
 
 
 def main(argv: list[str] | None = None) -> int:

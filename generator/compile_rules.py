@@ -1,9 +1,21 @@
-"""The checker's rules file: the validated data, as one deterministic JSON document."""
+"""The checker's data files, each the validated data as one deterministic JSON document:
+rules.json (the rules and what the engine needs) and messages.json (the
+finding catalogue and the words checker.findings puts between params)."""
 from __future__ import annotations
 
 import json
 
 FORMAT_VERSION = 1
+MESSAGES_FORMAT_VERSION = 1
+
+# The labels.yaml sections checker.findings needs; the validators read only
+# messages.json, so they need not load the much larger rules.json for them.
+MESSAGE_LABELS = ("punctuation", "value_types")
+
+
+def _dump(data) -> str:
+    # Key order is the data files' order; it is as deterministic as the files themselves.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def compile_rules(ds) -> str:
@@ -22,6 +34,19 @@ def compile_rules(ds) -> str:
         "services": ds.data("services.yaml"),
         "labels": ds.data("labels.yaml"),
     }
-    # Key order is the data files' order (questions and answers keep the order
-    # their authors chose); it is as deterministic as the files themselves.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Questions and answers keep the order their authors chose.
+    return _dump(data)
+
+
+def compile_messages(ds) -> str:
+    catalogue = ds.data("messages.yaml")
+    labels = ds.data("labels.yaml")
+    data = {
+        "format": MESSAGES_FORMAT_VERSION,
+        "param_chars": {"default": catalogue["param_chars"]["default"],
+                        "modules": catalogue["param_chars"].get("modules", {})},
+        "labels": {section: labels[section] for section in MESSAGE_LABELS},
+        "messages": catalogue["messages"],
+        "phrases": catalogue["phrases"],
+    }
+    return _dump(data)

@@ -20,6 +20,8 @@ SINGLE_FILES = {
     "steps.yaml": "steps",
     "flow.yaml": "flow",
     "services.yaml": "services",
+    "messages.yaml": "messages",
+    "display_only.yaml": "display_only",
 }
 
 

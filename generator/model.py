@@ -6,6 +6,7 @@ pages and the checker cannot disagree.
 from __future__ import annotations
 
 
+from checker import words
 from checker.rules import effective_rule as _effective, in_force  # noqa: F401  (one definition, shared with the checker)
 
 LANGS = ("en", "zh")
@@ -53,37 +54,12 @@ class View:
         return self.text(entry, f"rules.{rule_id}")
 
     def value(self, rule_id: str, value, inline: bool = True) -> str:
-        """Format a claim value as Markdown."""
-        sep = "、" if self.lang == "zh" else ", "
-        if isinstance(value, bool):
-            return self.ui("yes" if value else "no")
-        if isinstance(value, int):
-            return str(value)
-        if isinstance(value, str):
-            if value.startswith("http"):
-                return f"<{value}>"
-            return self.enum(rule_id, value)
-        if isinstance(value, list):
-            if all(isinstance(v, str) for v in value):
-                return sep.join(value)
-            items = [self.text(v) for v in value]
-            if not inline:
-                return "\n".join(f"- {i}" for i in items)
-            return "".join(items) if self.lang == "zh" else "; ".join(items)
-        if isinstance(value, dict):
-            if "name" in value and "website" in value:
-                site = value["website"]
-                name = self.text(value["name"])
-                return name if site == "unknown" else f"{name} (<{site}>)"
-            if "text" in value:
-                out = self.text(value["text"])
-                if value.get("required_suffixes"):
-                    out += f" ({self.ui('required_suffixes')}{self.ui('colon')}{sep.join(value['required_suffixes'])})"
-                if value.get("banned_words"):
-                    out += f" ({self.ui('banned_words')}{self.ui('colon')}{sep.join(value['banned_words'])})"
-                return out
-            return sep.join(f"{self.ui('limit_' + k)}{self.ui('colon')}{v}" for k, v in sorted(value.items()))
-        raise TypeError(f"cannot format {value!r} for rule {rule_id}")
+        """A claim value as Markdown: the checker's words (checker.words), with addresses as links."""
+        try:
+            return words.value_text(rule_id, value, self.lang, self.labels, link=lambda url: f"<{url}>",
+                                    block=not inline)
+        except words.MissingLabel as exc:
+            raise MissingTranslation(str(exc)) from None
 
     def period(self, claim: dict) -> str:
         start, end = claim.get("from"), claim.get("until")

@@ -20,8 +20,9 @@ CONTENT = ROOT / "content"
 # The order rules appear on a province page; the last three fall back to the
 # national rule when the province has no rule of its own.
 PROVINCE_RULES = (
-    "non_local_individual", "leader_legal_rep", "website_leader_authorisation", "local_mobile",
-    "min_age_individual", "min_age_org_leader", "verification_method", "sms_verification",
+    "non_local_individual", "foreign_individual", "leader_legal_rep", "website_leader_authorisation",
+    "leaders_relation", "local_mobile", "min_age_individual", "min_age_org_leader", "min_age_website_leader",
+    "verification_method", "sms_verification",
     "domain_certificate", "domain_limits", "domain_min_age_days", "extra_documents",
     "personal_site_naming", "footer_number", "copyright_notice", "icp_prefixes", "authority",
 )

@@ -37,6 +37,7 @@ __all__ = [
     "InvalidComponent",
     "InvalidLength",
     "PROVINCE_CODES",
+    "MAINLAND_PROVINCE_CODES",
 ]
 
 
@@ -83,6 +84,11 @@ PROVINCE_CODES = {
     "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
     "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
 }
+
+# Taiwan, Hong Kong and Macao have GB/T 2260 codes but no MIIT provincial
+# communications administration, so nothing can be filed there.
+NO_FILING_ADMINISTRATION = frozenset({"71", "81", "82"})
+MAINLAND_PROVINCE_CODES = frozenset(PROVINCE_CODES) - NO_FILING_ADMINISTRATION
 
 # Residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证,
 # issued since 2018) carry an ID-format number whose address code is only

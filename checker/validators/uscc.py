@@ -122,6 +122,16 @@ def province_code(value) -> str:
     return validate(value)[2:4]
 
 
+def registration_province(value) -> str | None:
+    """The GB/T 2260 province code where the organisation is registered.
+
+    None for organisations registered centrally (area "10") and for area
+    codes that are not a province's; raises ValidationError for invalid codes.
+    """
+    area = province_code(value)
+    return area if area in PROVINCE_CODES and area != _CENTRAL_AREA else None
+
+
 @safe_check
 def check(value, field="uscc", **context) -> list:
     """Findings for a USCC; never raises."""

@@ -233,7 +233,7 @@ def test_runtime_needs_only_the_standard_library_and_chinese_calendar():
     import subprocess
     import sys
 
-    code = ("import sys, checker.api, checker.cli, checker.engine\n"
+    code = ("import sys, checker.api, checker.cli, checker.report\n"
             "from checker import api\n"
             "api.check({'format': 'icp-application/1', 'answers': {}})\n"
             "api.field('domain', 'example.com')\n"

@@ -1,9 +1,9 @@
-"""Classification and checks of whole applications (checker.engine via checker.api.check)."""
+"""Classification and checks of whole applications (checker.report and checker.checks via checker.api.check)."""
 import datetime as dt
 
 import pytest
 
-from checker import api, engine, rules
+from checker import api, report as report_module, ruleset, rules, steps as steps_module
 from tests.checker.helpers import TODAY, app, codes, finding, resident_id, uscc
 
 
@@ -410,12 +410,11 @@ def test_footer_rule_is_read_from_the_data_not_hard_coded(monkeypatch):
     national = data["national"]["footer_number"]
     monkeypatch.setitem(data["provinces"]["51"]["rules"], "footer_number", national | {
         "claims": [{"value": "entity_number", "sources": ["alibaba_post_processing"]}]})
-    engine._VIEWS.clear()
+    ruleset.clear_caches()
     try:
         html = check(app("51", numbers={"icp_number": "蜀ICP备2025012345号-1"}))["footer_html"]
     finally:
-        engine._VIEWS.clear()
-        engine._STEPS.clear()
+        ruleset.clear_caches()
     assert ">蜀ICP备2025012345号</a>" in html
 
 
@@ -430,10 +429,10 @@ def test_findings_are_sorted_by_severity_then_field():
     application = app(kind="individual", content_categories=["news"])
     application["entity_leader"]["email"] = "a@qq.con"
     report = check(application)
-    ranks = [engine.SEVERITY_RANK[f["severity"]] for f in report["findings"]]
+    ranks = [report_module.SEVERITY_RANK[f["severity"]] for f in report["findings"]]
     assert ranks == sorted(ranks)
     for rank in set(ranks):
-        fields = [f["field"] for f in report["findings"] if engine.SEVERITY_RANK[f["severity"]] == rank]
+        fields = [f["field"] for f in report["findings"] if report_module.SEVERITY_RANK[f["severity"]] == rank]
         assert fields == sorted(fields)
 
 
@@ -465,29 +464,27 @@ def test_cached_output_is_not_shared_between_calls():
 
 
 def test_epochs_split_at_claim_dates():
-    assert engine.epoch(dt.date(2020, 8, 16)) != engine.epoch(dt.date(2020, 8, 17))
-    assert engine.epoch(dt.date(2021, 3, 1)) == engine.epoch(dt.date(2021, 3, 2))
+    assert ruleset.epoch(dt.date(2020, 8, 16)) != ruleset.epoch(dt.date(2020, 8, 17))
+    assert ruleset.epoch(dt.date(2021, 3, 1)) == ruleset.epoch(dt.date(2021, 3, 2))
 
 
 def test_deciding_conditions_afterwards_equals_steps_select_with_them():
     import itertools
 
-    from checker import steps as steps_module
-
     data = rules.load()
     names = sorted(data["steps"]["conditions"])
     for code in ("11", "32", "44", "51", "62"):
         for entity in ("organisation", "individual"):
-            view = engine.rule_view(code, TODAY)
+            view = ruleset.rule_view(code, TODAY)
             everything = steps_module.select(data["steps"], view.province, data["national"], entity, TODAY, None)
             for combo in itertools.product([True, False, None], repeat=len(names)):
                 conditions = {n: c for n, c in zip(names, combo) if c is not None}
                 expected = steps_module.select(data["steps"], view.province, data["national"], entity, TODAY,
                                                conditions)
-                derived = engine.apply_conditions(everything, conditions)
+                derived = steps_module.apply_conditions(everything, conditions)
                 assert [(s["step"]["id"], s["conditional"]) for s in derived] == \
                        [(s["step"]["id"], s["conditional"]) for s in expected]
-                rendered = engine.steps_for(view, entity, conditions, "en")
+                rendered = steps_module.for_view(view, entity, conditions, "en")
                 in_force = [s for s in expected if not (s["step"].get("rule") and view.rule(s["step"]["rule"])[
                     "has_claims"] and not view.rule(s["step"]["rule"])["values"])]
                 assert [(s["id"], s["conditional"]) for s in rendered] == \

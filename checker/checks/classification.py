@@ -1,0 +1,38 @@
+"""The answers to the questions: what the walk through the decision graph
+(province_data/flow.yaml) could not decide, answers it did not use, and what
+every filing needs (a province; a submission date that is not past)."""
+from __future__ import annotations
+
+from checker import rules as _rules
+from checker.findings import make
+
+READS = frozenset()
+
+
+def answer_field(question_id) -> str:
+    """Where the answer to a question sits in the application."""
+    return "entity.kind" if question_id == "entity_kind" else f"answers.{question_id}"
+
+
+def check(case, rules) -> list:
+    graph = _rules.load()["flow"]
+    walk = case.walk
+    findings = []
+    if walk is None:
+        return findings
+    if walk.outcome is None:
+        if walk.reason in ("missing", "invalid"):
+            where = answer_field(walk.stopped_at)
+            findings.append(make("flow.answer_missing", where, question=graph["questions"][walk.stopped_at]["text"],
+                                 path=where))
+        else:
+            findings.append(make("flow.broken", "answers", node=str(walk.stopped_at)))
+    for q in walk.unused:
+        if q in graph["questions"] and q != "entity_kind":
+            findings.append(make("flow.answer_unused", answer_field(q), path=answer_field(q)))
+    if case.filing_needed and case.province is None:
+        findings.append(make("engine.province_missing", "province"))
+    submit = case.date("submit")
+    if submit is not None and submit < case.today:
+        findings.append(make("timeline.submit_past", "dates.submit", submit=submit))
+    return findings

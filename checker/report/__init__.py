@@ -1,0 +1,113 @@
+"""The checker's answer for one application, as data (the API's report).
+
+This module only orchestrates: it builds the :class:`checker.case.Case`,
+runs every check (:mod:`checker.checks`), and gathers the sections of the
+report from the modules that own them. :mod:`checker.report.present` turns
+the report into the display sections that the CLI text, the Markdown
+download and the page render.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker import case as _case
+from checker import checks, ruleset, steps, words
+from checker.checks import content, dates, numbers
+from checker.findings import lang_code
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def sorted_findings(findings) -> list:
+    """Findings without repeats, errors first, then by field."""
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, f.field, f.message_en)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    out.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.field, f.code, f.message_en))
+    return out
+
+
+def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict, list]:
+    """(report without findings, sorted findings) for a schema-valid application."""
+    lang = lang_code(lang)
+    case = _case.from_application(app, today or dt.date.today())
+    findings = checks.run_all(case)
+    report = {
+        "classification": _classification(case, lang),
+        "province": _province(case, lang),
+        "rules_date": case.day.isoformat(),
+        "province_rules": province_rules(case.view, lang) if case.view and case.filing_needed is not False else [],
+        "steps": _steps(case, lang),
+        "timeline": dates.computed(case, case.rules(dates.READS))[0],
+        "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
+    }
+    return report, sorted_findings(findings)
+
+
+def _classification(case, lang) -> dict:
+    node = case.outcome_node
+    reading = case.rules(content.READS)
+    operation = node["operation"] if node else None
+    sources = []
+    if node:
+        sources = list(node.get("sources", []))
+        if node.get("rule"):
+            view = ruleset.rule_view(case.province, case.day)
+            sources += [s for s in view.rule(node["rule"])["sources"] if s not in sources]
+    operations = ruleset.operations()
+    return {
+        "needs_filing": case.filing_needed,
+        "outcome": case.outcome,
+        "outcome_text": node["text"][lang] if node else None,
+        "operation": operation,
+        "operation_name": operations[operation]["name"][lang] if operation in operations else None,
+        "sources": sources,
+        "path": [{"question": q, "answer": a} for q, a in (case.walk.path if case.walk else ())],
+        "commercial_licence": content.commercial(case, reading),
+        "preapprovals": content.preapprovals(case, lang),
+        "psb": content.psb(case, reading),
+    }
+
+
+def _province(case, lang):
+    view = case.view
+    if view is None or view.province is None:
+        return None
+    return {"code": case.province, "name": view.name()[lang]}
+
+
+def _steps(case, lang) -> list:
+    if case.view is None or case.entity_kind not in ("organisation", "individual") or not case.filing_needed:
+        return []
+    phases = None if case.submitting else ("after",)
+    return steps.for_view(case.view, case.entity_kind, case.conditions, lang, phases)
+
+
+def province_rules(view, lang) -> list:
+    """The province's rules in force, by rule id (cached on the view; callers get copies)."""
+    key = ("province_rules", lang)
+    cached = view.cache.get(key)
+    if cached is None:
+        cached = view.cache[key] = _province_rules(view, lang)
+    return [dict(rule, sources=list(rule["sources"])) for rule in cached]
+
+
+def _province_rules(view, lang) -> list:
+    out = []
+    for rule_id in sorted(set(ruleset.province_rule_ids()) | set((view.province or {}).get("rules", {}))):
+        entry = view.rule(rule_id)
+        if entry["rule"] is None:
+            continue
+        out.append({
+            "rule": rule_id,
+            "name": words.rule_name(rule_id)[lang],
+            "origin": entry["origin"],
+            "status": entry["status"],
+            "values": entry["values"],
+            "text": words.values_text(rule_id, entry["values"], lang),
+            "sources": list(entry["sources"]),
+        })
+    return out

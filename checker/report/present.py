@@ -1,0 +1,168 @@
+"""The report as the reader sees it: titled sections of a few block kinds,
+every word already in the reader's language.
+
+This is the one result model the CLI text (:mod:`checker.report.text`), the
+Markdown download (:mod:`checker.report.markdown`) and the page's HTML
+(``site_templates/assets/checker/result.js``) render. Renderers only lay the
+blocks out; they add no facts and no words of their own.
+
+Section: ``{"id", "title", "blocks": [block, ...]}``. Blocks:
+
+* ``{"kind": "facts", "items": [{"label", "value", "sources"}]}``;
+* ``{"kind": "findings", "items": [{"severity", "severity_label", "field", "message"}], "empty"}``;
+* ``{"kind": "steps", "title", "items": [{"id", "text", "note", "sources"}]}``;
+* ``{"kind": "table", "columns": [...], "rows": [[{"text", "sources"?, "status"?}]]}``;
+* ``{"kind": "text", "text"}`` and ``{"kind": "code", "text"}``.
+
+A source is ``{"id", "label"}``; the page links it to the sources page.
+"""
+from __future__ import annotations
+
+from checker import rules as _rules
+from checker import words
+from checker.findings import lang_code
+
+
+def _ui(key, lang):
+    return words.ui(key, lang)
+
+
+def _sources(ids) -> list:
+    return [{"id": sid, "label": words.cite([sid])} for sid in ids or ()]
+
+
+def _yes_no(value, lang) -> str:
+    if value is None:
+        return _ui("report_not_known", lang)
+    return _ui("yes" if value else "no", lang)
+
+
+def _fact(label_key, value, lang, sources=()) -> dict:
+    return {"label": _ui(label_key, lang), "value": value, "sources": _sources(sources)}
+
+
+def _range(low, high, lang) -> str:
+    return low if low == high else words.punct("range", lang).format(a=low, b=high)
+
+
+def verdict_line(report, lang) -> str:
+    if not report.get("usable", True):
+        return _ui("report_unusable", lang)
+    return _ui("report_ok" if report.get("ok") else "report_errors", lang)
+
+
+def _summary(report, lang) -> dict:
+    c = report.get("classification") or {}
+    items = [_fact("report_result", verdict_line(report, lang), lang),
+             _fact("report_needs_filing", _yes_no(c.get("needs_filing"), lang), lang)]
+    if c.get("outcome_text"):
+        items.append(_fact("report_outcome", c["outcome_text"], lang, c.get("sources")))
+    if c.get("operation_name"):
+        items.append(_fact("checker_filing_type", c["operation_name"], lang))
+    if c.get("needs_filing"):
+        items.append(_fact("report_commercial", _yes_no(c.get("commercial_licence"), lang), lang))
+    for pre in c.get("preapprovals") or []:
+        how = _ui("report_declared", lang) if pre["declared"] else \
+            _ui("report_suggested", lang) + words.paren(words.punct("list_sep", lang).join(pre["keywords_found"]), lang)
+        items.append({"label": _ui("report_preapproval", lang), "value": pre["name"] + words.paren(how, lang),
+                      "sources": _sources(pre["sources"])})
+    psb = c.get("psb") or {}
+    if psb.get("needed") and psb.get("days"):
+        key = "report_psb_by" if psb.get("deadline") else "report_psb_days"
+        items.append(_fact("report_psb", _ui(key, lang).format(days=psb["days"], deadline=psb.get("deadline")), lang))
+    if report.get("rules_date"):
+        province = (report.get("province") or {}).get("name")
+        value = report["rules_date"] + (words.paren(province, lang) if province else "")
+        items.append(_fact("report_rules_date", value, lang))
+    return {"id": "summary", "title": _ui("checker_result_title", lang), "blocks": [{"kind": "facts", "items": items}]}
+
+
+def findings_section(report, lang) -> dict:
+    items = [{"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
+              "field": f["field"], "message": f["message"]} for f in report.get("findings") or []]
+    return {"id": "findings", "title": _ui("checker_findings", lang),
+            "blocks": [{"kind": "findings", "items": items, "empty": _ui("checker_no_findings", lang)}]}
+
+
+def _working_days(span, lang):
+    if not span:
+        return None
+    return _ui("checker_working_days", lang).format(n=_range(span["min"], span["max"], lang))
+
+
+def _timeline(report, lang) -> dict | None:
+    tl = report.get("timeline")
+    if not tl:
+        return None
+    approval = tl.get("approval")
+    rows = [
+        ("checker_tl_earliest_submission", tl.get("earliest_submission")),
+        ("checker_tl_submission", tl.get("submission")),
+        ("report_review_start", tl.get("review_start")),
+        ("checker_tl_provider_review", _working_days(tl.get("provider_review_working_days"), lang)),
+        ("checker_tl_bureau_review", _working_days(tl.get("bureau_review_working_days"), lang)),
+        ("checker_tl_approval", _range(approval["earliest"], approval["latest"], lang) if approval else None),
+        ("checker_tl_launch", tl.get("launch")),
+        ("checker_tl_psb_deadline", tl.get("psb_deadline")),
+    ]
+    blocks = [{"kind": "facts", "items": [_fact(key, value, lang) for key, value in rows if value]}]
+    if not (tl.get("calendar") or {}).get("covered", True):
+        blocks.append({"kind": "text", "text": _ui("checker_tl_calendar", lang)})
+    return {"id": "timeline", "title": _ui("checker_timeline", lang), "blocks": blocks}
+
+
+def _steps(report, lang) -> dict | None:
+    if not report.get("steps"):
+        return None
+    titles = {p["id"]: p["title"][lang] for p in _rules.load()["steps"]["phases"]}
+    blocks = []
+    for step in report["steps"]:
+        if not blocks or blocks[-1]["phase"] != step["phase"]:
+            blocks.append({"kind": "steps", "phase": step["phase"], "title": titles.get(step["phase"], step["phase"]),
+                           "items": []})
+        note = None
+        if step["conditional"]:
+            note = step.get("condition") or _ui("checker_step_conditional", lang)
+        blocks[-1]["items"].append({"id": step["id"], "text": step["text"], "note": note,
+                                    "sources": _sources(step["sources"])})
+    return {"id": "steps", "title": _ui("checker_steps", lang), "blocks": blocks}
+
+
+def _province_rules(report, lang) -> dict | None:
+    if not report.get("province_rules"):
+        return None
+    columns = [_ui(k, lang) for k in ("checker_rule", "checker_rule_value", "checker_rule_status", "checker_sources")]
+    rows = []
+    for rule in report["province_rules"]:
+        name = rule["name"]
+        if rule["origin"] == "national":
+            name += words.paren(_ui("checker_national_rule", lang), lang)
+        rows.append([{"text": name}, {"text": rule["text"]},
+                     {"text": words.enum_label("status", rule["status"], lang), "status": rule["status"]},
+                     {"text": "", "sources": _sources(rule["sources"])}])
+    province = (report.get("province") or {}).get("name")
+    title = _ui("checker_rules_of", lang).format(province=province) if province else _ui("checker_rules", lang)
+    return {"id": "province_rules", "title": title, "blocks": [{"kind": "table", "columns": columns, "rows": rows}]}
+
+
+def _footer(report, lang) -> dict | None:
+    if not report.get("footer_html"):
+        return None
+    return {"id": "footer", "title": _ui("checker_footer", lang),
+            "blocks": [{"kind": "text", "text": _ui("checker_footer_hint", lang)},
+                       {"kind": "code", "text": report["footer_html"]}]}
+
+
+def sections(report: dict, lang: str = "en") -> list:
+    """The display sections of a report from :func:`checker.api.check` (usable or not)."""
+    lang = lang_code(lang)
+    if not report.get("usable", True):
+        return [_summary_unusable(report, lang), findings_section(report, lang)]
+    built = [_summary(report, lang), findings_section(report, lang), _timeline(report, lang), _steps(report, lang),
+             _province_rules(report, lang), _footer(report, lang)]
+    return [s for s in built if s is not None]
+
+
+def _summary_unusable(report, lang) -> dict:
+    items = [_fact("report_result", verdict_line(report, lang), lang)]
+    return {"id": "summary", "title": _ui("checker_result_title", lang), "blocks": [{"kind": "facts", "items": items}]}

@@ -1,0 +1,296 @@
+"""The rules of one province as in force on one day, read by declared rule id.
+
+A check never reads ``rules.json`` directly: it receives a :class:`Reading`
+of the :class:`RuleView` for the case's province and day, scoped to the rule
+ids the check declares in its ``READS``. Reading an id that is not declared
+raises :class:`UndeclaredRule`; reading an id that no data file holds raises
+:class:`UnknownRule`. Both are programming errors, so they surface at once
+(in tests and in the build) instead of quietly turning a rule into "unknown".
+
+Views are cached per province and "epoch" (a stretch of days in which no
+claim starts or ends), so checking many applications is cheap.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from functools import lru_cache
+
+from checker import rules as _rules
+
+
+class UnknownRule(KeyError):
+    """A rule id that no data file holds (a typo in code, or a removed rule)."""
+
+
+class UndeclaredRule(KeyError):
+    """A check read a rule id it does not list in its READS."""
+
+
+@lru_cache(maxsize=1)
+def known_rule_ids() -> frozenset:
+    """Every rule id in the national file or in any province file."""
+    data = _rules.load()
+    ids = set(data["national"])
+    for province in data["provinces"].values():
+        ids |= set(province["rules"])
+    return frozenset(ids)
+
+
+def _iso_day(text):
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple:
+    """Every day on which some claim starts or stops being in force."""
+    data = _rules.load()
+    days = set()
+
+    def visit(rule):
+        for claim in (rule or {}).get("claims", []):
+            start, end = _iso_day(claim.get("from")), _iso_day(claim.get("until"))
+            if start:
+                days.add(start)
+            if end and end < dt.date.max:
+                days.add(end + dt.timedelta(days=1))
+
+    for rule in data["national"].values():
+        visit(rule)
+    for province in data["provinces"].values():
+        for rule in province["rules"].values():
+            visit(rule)
+    for entry in data["tlds"].values():
+        visit(entry["rule"])
+    return tuple(sorted(days))
+
+
+def epoch(day: dt.date) -> int:
+    """Days in the same epoch see exactly the same claims in force."""
+    return bisect.bisect_right(_boundaries(), day)
+
+
+class RuleView:
+    """The rules of one province (or national only) as in force in one epoch."""
+
+    def __init__(self, code, day):
+        data = _rules.load()
+        self.code = code
+        self.day = day
+        self.province = data["provinces"].get(code) if code else None
+        self.national = data["national"]
+        self.labels = data["labels"]
+        self.cache = {}  # derived values of this view (steps, name rules...), keyed by their users
+
+    def rule(self, rule_id: str) -> dict:
+        """{"id", "rule", "origin", "status", "values", "sources", "has_claims", "checked", "claims_in_force"}."""
+        found = self.cache.get(("rule", rule_id))
+        if found is None:
+            if rule_id not in known_rule_ids():
+                raise UnknownRule(rule_id)
+            found = self.cache[("rule", rule_id)] = self._resolve(rule_id)
+        return found
+
+    def _resolve(self, rule_id):
+        rule, origin = _rules.effective_rule(self.province, self.national, rule_id)
+        values = _rules.values_on(rule, self.day)
+        if (rule or {}).get("merge") == "union":
+            merged = []
+            for value in values:
+                for item in value if isinstance(value, list) else [value]:
+                    if item not in merged:
+                        merged.append(item)
+            values = [merged] if merged else []
+        return {
+            "id": rule_id,
+            "rule": rule,
+            "origin": origin if rule is not None else None,
+            "status": (rule or {}).get("status", "unknown"),
+            "values": values,
+            "sources": _rules.sources_on(rule, self.day),
+            "has_claims": bool((rule or {}).get("claims")),
+            "checked": list((rule or {}).get("checked", [])),
+            "claims_in_force": [c for c in (rule or {}).get("claims", []) if _rules.in_force(c, self.day)],
+        }
+
+    def value(self, rule_id: str):
+        """The single value in force, or None when unknown or conflicting."""
+        values = self.rule(rule_id)["values"]
+        return values[0] if len(values) == 1 else None
+
+    def numbers(self, rule_id: str) -> list:
+        """The integer values in force (several when sources conflict)."""
+        return [x for x in self.rule(rule_id)["values"] if isinstance(x, int) and not isinstance(x, bool)]
+
+    def name(self) -> dict:
+        """The province's name in both languages; the label ``the_province`` without one."""
+        if self.province is None:
+            return self.labels["ui"]["the_province"]
+        return self.province["name"]
+
+    def reading(self, reads: frozenset) -> "Reading":
+        """This view, scoped to the rule ids in ``reads`` (cached per scope)."""
+        key = ("reading", reads)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = Reading(self, reads)
+        return found
+
+
+class Reading:
+    """A :class:`RuleView` that lets its holder read only the rule ids it declared."""
+
+    __slots__ = ("view", "reads")
+
+    def __init__(self, view: RuleView, reads: frozenset):
+        self.view = view
+        self.reads = reads
+
+    def _allowed(self, rule_id):
+        if rule_id not in self.reads:
+            raise UndeclaredRule(f"{rule_id!r} is read but not declared in READS ({sorted(self.reads)})")
+        return rule_id
+
+    def rule(self, rule_id: str) -> dict:
+        return self.view.rule(self._allowed(rule_id))
+
+    def value(self, rule_id: str):
+        return self.view.value(self._allowed(rule_id))
+
+    def numbers(self, rule_id: str) -> list:
+        return self.view.numbers(self._allowed(rule_id))
+
+    @property
+    def code(self):
+        return self.view.code
+
+    @property
+    def day(self):
+        return self.view.day
+
+    @property
+    def province(self):
+        return self.view.province
+
+    @property
+    def labels(self):
+        return self.view.labels
+
+    @property
+    def cache(self):
+        return self.view.cache
+
+    def name(self) -> dict:
+        return self.view.name()
+
+
+# Caches keyed by epoch: any day of the epoch gives the same result, so the
+# first day seen computes it. Bounded: a few hundred epochs at most.
+_VIEWS: dict = {}
+_TLD_TABLES: dict = {}
+CACHE_LIMIT = 4096
+
+
+def remember(cache: dict, key, make_value):
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = make_value()
+    return found
+
+
+def clear_caches() -> None:
+    """Forget cached views (tests that change rule data in place call this)."""
+    _VIEWS.clear()
+    _TLD_TABLES.clear()
+
+
+def rule_view(code, day: dt.date) -> RuleView:
+    """The rules of province ``code`` (None: national only) in force on ``day``."""
+    return remember(_VIEWS, (code, epoch(day)), lambda: RuleView(code, day))
+
+
+def _tld_table(day: dt.date) -> dict:
+    out = {}
+    for suffix, entry in _rules.load()["tlds"].items():
+        values = set(_rules.values_on(entry["rule"], day))
+        if not values:
+            continue
+        status = "disputed" if len(values) > 1 else next(iter(values))
+        out[suffix] = {"status": status, "sources": _rules.sources_on(entry["rule"], day)}
+    return out
+
+
+def tld_table(day: dt.date) -> dict:
+    """Suffix -> {"status": allowed|not_allowed|disputed, "sources"} in force on ``day``."""
+    return remember(_TLD_TABLES, epoch(day), lambda: _tld_table(day))
+
+
+@lru_cache(maxsize=1)
+def all_icp_prefixes() -> dict:
+    """ICP abbreviation -> province code, from every province's claims."""
+    out = {}
+    for code, province in _rules.load()["provinces"].items():
+        for claim in province["rules"].get("icp_prefixes", {}).get("claims", []):
+            for prefix in claim["value"]:
+                out.setdefault(prefix, code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def psb_prefixes() -> dict:
+    """Province code -> abbreviation for PSB numbers given without one.
+
+    Inferred, not sourced: a province with exactly one ICP abbreviation uses
+    the same one on PSB numbers. Provinces with two are left out because the
+    PSB number may use the other one.
+    """
+    out = {}
+    for code, province in _rules.load()["provinces"].items():
+        prefixes = {p for claim in province["rules"].get("icp_prefixes", {}).get("claims", [])
+                    for p in claim["value"]}
+        if len(prefixes) == 1:
+            out[code] = next(iter(prefixes))
+    return out
+
+
+@lru_cache(maxsize=1)
+def preapprovals() -> dict:
+    return {p["id"]: p for p in _rules.load()["preapprovals"]}
+
+
+@lru_cache(maxsize=1)
+def operations() -> dict:
+    return {o["id"]: o for o in _rules.load()["operations"]}
+
+
+@lru_cache(maxsize=1)
+def services() -> tuple[dict, dict, dict]:
+    """(instance quotas, billing modes that cannot be used, cloud services by id): providers' policies."""
+    data = _rules.load()["services"]
+    quotas, not_allowed = {}, {}
+    for item in data["instance_types"]:
+        for key in [item["id"], *item.get("aliases", [])]:
+            quotas[key] = item["max_service_numbers"]
+            if item.get("billing_not_allowed"):
+                not_allowed[key] = item["billing_not_allowed"]
+    return quotas, not_allowed, {s["id"]: s for s in data["cloud_services"]}
+
+
+@lru_cache(maxsize=1)
+def province_rule_ids() -> tuple:
+    """Rule ids a province file can hold (listed as the province's rules)."""
+    ids = set()
+    for province in _rules.load()["provinces"].values():
+        ids |= set(province["rules"])
+    return tuple(sorted(ids))
+
+
+@lru_cache(maxsize=1)
+def tld_table_suffixes() -> frozenset:
+    """Every suffix tlds.yaml holds (in force or not)."""
+    return frozenset(_rules.load()["tlds"])
