@@ -83,14 +83,20 @@ class Case:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     # -- derived, read by several checks --------------------------------
+    def _view(self) -> ruleset.RuleView:
+        found = self.memo.get("view")
+        if found is None:
+            found = self.memo["view"] = ruleset.rule_view(self.province, self.day)
+        return found
+
     @property
     def view(self) -> ruleset.RuleView | None:
         """The province's rules in force on the rules date (None without a province)."""
-        return ruleset.rule_view(self.province, self.day) if self.province else None
+        return self._view() if self.province else None
 
     def rules(self, reads: frozenset):
         """The rules a check declared, for the province if known, else the national ones."""
-        return ruleset.rule_view(self.province, self.day).reading(reads)
+        return self._view().reading(reads)
 
     @property
     def website_leader(self) -> dict | None:
@@ -103,7 +109,10 @@ class Case:
         return domains if isinstance(domains, list) else []
 
     def date(self, key) -> dt.date | None:
-        return _date(self.dates, key)
+        found = self.memo.get(("date", key), False)
+        if found is False:
+            found = self.memo[("date", key)] = _date(self.dates, key)
+        return found
 
     @property
     def outcome_node(self) -> dict | None:
