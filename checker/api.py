@@ -231,15 +231,17 @@ def view(application, lang: str = "en", today: dt.date | None = None) -> dict:
 
 
 def page_data() -> dict:
-    """What the page's form needs besides its labels: questions, provinces, categories, phases, sources."""
-    from checker import words
+    """What the page's form needs besides its labels: the questions, the provinces, the
+    pre-approval categories and the application schema, whose ``x-form`` annotations lay the
+    form out (the result comes with its own words, from :func:`view`)."""
+    import json
+    from importlib import resources
 
     data = _rules.load()
+    schema = resources.files("checker").joinpath("schema/application.schema.json").read_text(encoding="utf-8")
     return {
         "flow": data["flow"],
         "provinces": {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()},
         "preapprovals": [{"id": p["id"], "name": p["name"]} for p in data["preapprovals"]],
-        "phases": data["steps"]["phases"],
-        "sources": {sid: {"label": words.cite([sid])} for sid in data["sources"]},
-        "status_labels": data["labels"]["enums"]["status"],
+        "application_schema": json.loads(schema),
     }

@@ -109,8 +109,7 @@ class Renderer:
                 rv = self.rule_view(view, sel["rule"], step["rule"], sel["origin"], base)
                 if rv["status"] == "unknown":
                     # Nobody has documented this rule here: say so rather than guess.
-                    colon = "：" if view.lang == "zh" else ": "
-                    text = f"{rv['name']}{colon}{view.ui('unknown_value')}"
+                    text = f"{rv['name']}{view.ui('colon')}{view.ui('unknown_value')}"
                 else:
                     text = text.replace("{value}", rv["summary"])
             phase = phases.setdefault(sel["phase"]["id"], {"title": view.text(sel["phase"]["title"]), "items": []})

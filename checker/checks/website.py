@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker import policy, ruleset, words
 from checker.findings import has_errors, make
-from checker.validators import PROVINCE_CODES, ValidationError, domain, uscc, website_name
+from checker.validators import ValidationError, domain, region_name, uscc, website_name
 
 READS = frozenset({
     "org_cross_province", "domain_certificate", "domain_limits",
@@ -50,7 +50,7 @@ def org_province(rules, code, field) -> list:
     entry = rules.rule("org_cross_province")
     if entry["values"] != ["refused"]:
         return []
-    return [make("province.org_other_province", field, other=PROVINCE_CODES[area], other_code=area,
+    return [make("province.org_other_province", field, other=region_name(area), other_code=area,
                  province=rules.name(), sources=words.cite(entry["sources"]))]
 
 

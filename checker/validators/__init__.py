@@ -38,6 +38,7 @@ __all__ = [
     "InvalidLength",
     "PROVINCE_CODES",
     "MAINLAND_PROVINCE_CODES",
+    "region_name",
 ]
 
 
@@ -73,17 +74,12 @@ class InvalidLength(ValidationError):
 # digits of every county code. Standard data, not filing policy; source for
 # codes and names: domain-facts §1 (instapp/china-regions via NervJS/taro,
 # 2017-12-26), consistent with the GB 11643 address-code description.
-PROVINCE_CODES = {
-    "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省",
-    "15": "内蒙古自治区", "21": "辽宁省", "22": "吉林省", "23": "黑龙江省",
-    "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省",
-    "35": "福建省", "36": "江西省", "37": "山东省", "41": "河南省",
-    "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区",
-    "46": "海南省", "50": "重庆市", "51": "四川省", "52": "贵州省",
-    "53": "云南省", "54": "西藏自治区", "61": "陕西省", "62": "甘肃省",
-    "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
-    "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
-}
+# The codes are standard data kept here; their names are words, in
+# labels.yaml (regions), read through :func:`region_name`.
+PROVINCE_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
+    "50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
 
 # Taiwan, Hong Kong and Macao have GB/T 2260 codes but no MIIT provincial
 # communications administration, so nothing can be filed there.
@@ -94,7 +90,14 @@ MAINLAND_PROVINCE_CODES = frozenset(PROVINCE_CODES) - NO_FILING_ADMINISTRATION
 # issued since 2018) carry an ID-format number whose address code is only
 # province-level: 810000, 820000, 830000 (domain-facts §5, marked ⚠️).
 # 83 is not a GB/T 2260 code, so it is kept apart from PROVINCE_CODES.
-RESIDENCE_PERMIT_CODES = {"81": "香港", "82": "澳门", "83": "台湾"}
+RESIDENCE_PERMIT_CODES = frozenset({"81", "82", "83"})
+
+
+def region_name(code: str, permit: bool = False) -> dict:
+    """The {en, zh} name of a province-level code (labels.yaml regions / permit_regions)."""
+    from checker.findings import label
+
+    return label("permit_regions" if permit else "regions", code)
 
 # Anything longer than this is not an identifier a person typed; refusing
 # early keeps the checks fast on pasted garbage.

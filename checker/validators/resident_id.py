@@ -25,6 +25,7 @@ from checker.findings import make
 from checker.validators import (
     PROVINCE_CODES,
     RESIDENCE_PERMIT_CODES,
+    region_name,
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
@@ -140,7 +141,7 @@ def check(value, field="resident_id", filing_province=None, today=None, **contex
     findings = []
     region = number[:2]
     if region in RESIDENCE_PERMIT_CODES:
-        findings.append(make("resident_id.residence_permit", field, region=RESIDENCE_PERMIT_CODES[region]))
+        findings.append(make("resident_id.residence_permit", field, region=region_name(region, permit=True)))
     if (
         isinstance(filing_province, str)
         and re.fullmatch(r"[0-9]{2}", filing_province)
@@ -148,6 +149,6 @@ def check(value, field="resident_id", filing_province=None, today=None, **contex
     ):
         findings.append(make(
             "resident_id.other_province", field, other=region, filing=filing_province,
-            other_name=PROVINCE_CODES.get(region) or RESIDENCE_PERMIT_CODES.get(region, ""),
+            other_name=region_name(region, permit=region not in PROVINCE_CODES),
         ))
     return findings
