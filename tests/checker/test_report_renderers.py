@@ -1,0 +1,56 @@
+"""The CLI text and the Markdown download render the same display sections,
+so both show the same verdict, findings, steps and dates (the page's HTML is
+compared with them in tests/browser)."""
+import pytest
+
+from checker import api, cli
+from checker.report import markdown, present
+from tests.checker.helpers import TODAY, app
+
+CASES = {
+    "organisation_with_errors": app("51", commercial=True, content_categories=["news"]),
+    "individual_gansu": app("62", kind="individual"),
+    "no_filing": {"format": "icp-application/1",
+                  "answers": {"server_location": "outside_mainland", "mainland_acceleration": "no"}},
+    "unusable": {"format": "icp-application/1", "answers": {}, "websit": {}},
+}
+
+
+def _facts(report):
+    """What every rendering must show, read from the report itself (not from the sections)."""
+    facts = [f["message"] for f in report["findings"]] + [s["text"] for s in report["steps"]]
+    tl = report.get("timeline") or {}
+    facts += [v for k, v in tl.items() if isinstance(v, str)]
+    if tl.get("approval"):
+        facts += [tl["approval"]["earliest"], tl["approval"]["latest"]]
+    return facts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_text_and_markdown_show_the_same_facts(name, lang):
+    report = api.check(CASES[name], lang=lang, today=TODAY)
+    sections = present.sections(report, lang)
+    text = cli.format_report(name, report, lang)
+    md = markdown.render(sections, lang).replace("\\", "")
+    verdict = present.verdict_line(report, lang)
+    assert verdict in text and verdict in md
+    for fact in _facts(report):
+        assert fact in text, fact
+        assert fact in md, fact
+
+
+def test_view_is_the_report_plus_its_sections_and_markdown():
+    shown = api.view(CASES["organisation_with_errors"], lang="en", today=TODAY)
+    assert shown["report"] == api.check(CASES["organisation_with_errors"], lang="en", today=TODAY)
+    assert shown["sections"] == present.sections(shown["report"], "en")
+    assert shown["markdown"] == markdown.render(shown["sections"], "en")
+    assert [s["id"] for s in shown["sections"]][:2] == ["summary", "findings"]
+
+
+def test_markdown_escapes_markup_from_input():
+    sections = [{"id": "findings", "title": "Findings", "blocks": [{"kind": "findings", "empty": "none", "items": [
+        {"severity": "error", "severity_label": "Error", "field": "website.name", "message": "<b>*x*</b> [a](b)"}]}]}]
+    md = markdown.render(sections, "en")
+    assert "<b>" not in md and " *x* " not in md and "[a](b)" not in md
+    assert "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b)" in md
