@@ -400,82 +400,14 @@ def _validate_object(value, node, root, path, out):
             _validate(value[key], extra, root, path + (key,), out)
 
 
-# --- reading files ------------------------------------------------------------
-
-def _yaml_loader():
-    import yaml  # lazily: only the CLI reads YAML, and Pyodide has no PyYAML
-
-    class Loader(yaml.SafeLoader):
-        """YAML 1.2-ish scalars: yes/no/on/off stay text, dates stay text."""
-
-    resolvers = {}
-    for key, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
-        kept = [(tag, rx) for tag, rx in entries
-                if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-        if kept:
-            resolvers[key] = kept
-    Loader.yaml_implicit_resolvers = resolvers
-    bool_rx = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", bool_rx, list("tTfF"))
-    return yaml, Loader
-
-
-def _plain(value, memo=None):
-    """Make YAML output JSON-like: explicit date objects become ISO text.
-
-    Shared nodes (YAML aliases) stay shared, so an alias bomb costs no more
-    than the text it came from.
-    """
-    memo = {} if memo is None else memo
-    if isinstance(value, (dict, list)):
-        key = id(value)
-        if key in memo:
-            return memo[key]
-        if isinstance(value, dict):
-            out = memo[key] = {}
-            for k, v in value.items():
-                out[_plain(k, memo) if isinstance(k, (_dt.date, _dt.datetime)) else k] = _plain(v, memo)
-        else:
-            out = memo[key] = []
-            out.extend(_plain(v, memo) for v in value)
-        return out
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return value
-
-
-def parse_text(text: str, source: str = "-", syntax: str = "json"):
-    """The data in ``text`` ("json" or "yaml"); raises :class:`InputError` with the line."""
-    if syntax == "yaml":
-        yaml, loader = _yaml_loader()
-        try:
-            documents = list(yaml.load_all(text, Loader=loader))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise InputError([make("input.bad_syntax", source, path=source, line=line, syntax="YAML",
-                                   error=problem)]) from None
-        except RecursionError:
-            raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="YAML",
-                                   error="nested too deeply")]) from None
-        if len(documents) != 1:
-            raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="YAML",
-                                   error=f"expected one document, found {len(documents)}")])
-        return _plain(documents[0])
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError([make("input.bad_syntax", source, path=source, line=exc.lineno, syntax="JSON",
-                               error=exc.msg)]) from None
-    except RecursionError:
-        raise InputError([make("input.bad_syntax", source, path=source, line=1, syntax="JSON",
-                               error="nested too deeply")]) from None
-
-
 def validate(data) -> dict:
     """Return ``data`` if it follows the schema, else raise :class:`InputError`."""
     found = schema_problems(data)
     if found:
         raise InputError(found)
     return data
+
+
+# Reading JSON and YAML text lives in checker.application_text; re-exported
+# here because an application is read and validated together.
+from checker.application_text import parse_text  # noqa: E402,F401
