@@ -26,9 +26,6 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
         for step in steps["steps"]:
             if step["phase"] != phase["id"] or entity not in step["entity"]:
                 continue
-            condition = step.get("only_if")
-            if condition and conditions is not None and conditions.get(condition) is False:
-                continue
             rule, origin, values = None, None, []
             sources = list(step.get("sources", []))
             if "rule" in step:
@@ -44,9 +41,10 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
                 "origin": origin,
                 "values": values,
                 "sources": sources,
-                "conditional": bool(condition) and (conditions is None or conditions.get(condition) is None),
+                "conditional": bool(step.get("only_if")),
             })
-    return out
+    # Conditions are decided in one place, for checklists and checker alike.
+    return out if conditions is None else apply_conditions(out, conditions)
 
 
 # --- the checker's side: steps rendered for one province, entity and language ------------------
@@ -90,18 +88,15 @@ def for_view(view, entity_kind, conditions: dict, lang, phases=None) -> list:
     key = ("steps_rendered", entity_kind, lang)
     rendered = view.cache.get(key)
     if rendered is None:
-        rendered = view.cache[key] = [(sel["step"], _render(view, sel, lang)) for sel in _selected(view, entity_kind)]
+        rendered = view.cache[key] = {sel["step"]["id"]: _render(view, sel, lang)
+                                      for sel in _selected(view, entity_kind)}
     out = []
-    for step, item in rendered:
+    for sel in apply_conditions(_selected(view, entity_kind), conditions):
+        item = rendered[sel["step"]["id"]]
         if item is None or (phases is not None and item["phase"] not in phases):
             continue
-        condition = step.get("only_if")
-        if condition:
-            decided = conditions.get(condition)
-            if decided is False:
-                continue
-            if decided is not None:
-                item = dict(item, conditional=False, condition=None)
+        if item["conditional"] and not sel["conditional"]:
+            item = dict(item, conditional=False, condition=None)  # decided: it applies
         out.append(dict(item, sources=list(item["sources"])))
     return out
 
