@@ -31,7 +31,7 @@ def fill_in(page, lang="en"):
     page.fill("#icp-website-domains", "example.com")
     page.fill("#icp-numbers-icp-number", "蜀ICP备12345678号-1")
     page.wait_for_selector("#icp-entity-uscc[aria-invalid=true]")
-    page.wait_for_selector("#icp-checker .icp-footer-snippet")
+    page.wait_for_selector("#icp-checker .icp-result__footer code")
     page.get_by_role("button", name="Share this result" if lang == "en" else "分享此结果").click()
 
 

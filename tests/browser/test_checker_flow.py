@@ -41,7 +41,7 @@ def test_each_outcome_is_reachable_through_the_form(ready_page, path):
     wait_result(page, outcome)
     assert shown_questions(page) == [q for q, _ in steps]
     graph = _flow()
-    result = page.locator("#icp-checker .icp-result__type")
+    result = page.locator("#icp-checker .icp-result__summary")
     assert graph["outcomes"][outcome]["text"]["en"] in result.inner_text()
     # Details are asked only for outcomes that lead to a submission.
     details_hidden = page.eval_on_selector("#icp-checker .icp-checker__details", "e => e.hidden")
@@ -86,7 +86,7 @@ def test_zh_page_speaks_chinese(page, site_url):
     answer(page, "server_location", "outside_mainland")
     answer(page, "mainland_acceleration", "no")
     wait_result(page, "no_filing")
-    assert graph["outcomes"]["no_filing"]["text"]["zh"] in page.inner_text("#icp-checker .icp-result__type")
+    assert graph["outcomes"]["no_filing"]["text"]["zh"] in page.inner_text("#icp-checker .icp-result__summary")
 
 
 def test_share_link_holds_only_answers_and_province(page, site_url, context):

@@ -88,8 +88,8 @@ def test_result_lists_errors_with_a_link_to_the_field(ready_page):
     page = ready_page
     to_organisation_filing(page)
     page.fill("#icp-entity-uscc", "91510100MA61234567")
-    page.wait_for_selector('#icp-checker .icp-result__messages li[data-code="uscc.checksum"]')
-    item = page.locator('#icp-checker .icp-result__messages li[data-code="uscc.checksum"]')
+    page.wait_for_selector('#icp-checker .icp-result__messages li.icp-msg--error[data-field="entity.uscc"]')
+    item = page.locator('#icp-checker .icp-result__messages li.icp-msg--error[data-field="entity.uscc"]')
     assert item.inner_text().startswith("Error: ")
     item.locator(".icp-msg__goto").click()
     assert page.evaluate("document.activeElement.id") == "icp-entity-uscc"
@@ -114,7 +114,7 @@ def test_hostile_input_stays_text(ready_page):
             "p => document.querySelector('#icp-website-domains-msg').textContent.includes(p)", arg=payload.split()[0])
         page.wait_for_timeout(400)   # let the debounced check finish
     page.fill("#icp-numbers-icp-number", "蜀ICP备12345678号-1")
-    page.wait_for_selector("#icp-checker .icp-footer-snippet")
+    page.wait_for_selector("#icp-checker .icp-result__footer code")
     after = page.evaluate("""() => ({
         scripts: document.scripts.length,
         tags: document.querySelectorAll('img, iframe, svg, object, embed').length,
@@ -128,7 +128,7 @@ def test_hostile_input_stays_text(ready_page):
     page.wait_for_function(
         "p => document.querySelector('#icp-website-domains-msg').textContent.startsWith('Error: ' + p)", arg=XSS[0])
     # The footer snippet is HTML shown as text, never rendered.
-    snippet = page.text_content("#icp-checker .icp-footer-snippet")
+    snippet = page.text_content("#icp-checker .icp-result__footer code")
     assert snippet.startswith("<div") and "beian.miit.gov.cn" in snippet
     assert page.locator("#icp-checker .beian").count() == 0
     assert page.locator("#icp-checker pre code a").count() == 0

@@ -43,7 +43,7 @@ def fill_everything(page):
     page.fill("#icp-website-name", SECRET_SITE)
     page.fill("#icp-website-domains", "example.com")
     page.fill("#icp-numbers-icp-number", "蜀ICP备12345678号-1")
-    page.wait_for_selector("#icp-checker .icp-footer-snippet")
+    page.wait_for_selector("#icp-checker .icp-result__footer code")
     page.wait_for_selector("#icp-entity-leader-id-number-msg li")
     page.wait_for_timeout(500)
 

@@ -139,7 +139,7 @@ def test_download_is_a_local_markdown_checklist(ready_page, tmp_path):
     assert text.startswith("# ICP filing checklist")
     assert "Initial filing" in text
     assert "- [x] " in text and "- [ ] " in text
-    steps = page.eval_on_selector_all("#icp-checker .icp-checklist li label", "els => els.map(e => e.textContent)")
+    steps = page.eval_on_selector_all("#icp-checker .icp-checklist li .icp-step__text", "els => els.map(e => e.textContent)")
     for step in steps:
         assert step in text
     assert [u for u in page.log.requests[before:] if not u.startswith("blob:")] == []

@@ -1,8 +1,10 @@
-"""Checks on the checker's page sources that need no browser: UI strings,
-no HTML injection sinks, no storage, no other origin, and the CSP module."""
+"""Checks on the checker's page sources that need no browser: UI strings (no
+words in the scripts), the form's schema annotations, no HTML injection sinks,
+no storage, no other origin, and the CSP module."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 
@@ -11,13 +13,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "site_templates" / "assets" / "checker"
-APP = (ASSETS / "app.js").read_text(encoding="utf-8")
-WORKER = (ASSETS / "worker.mjs").read_text(encoding="utf-8")
-# Keys built at run time: `checker_step_${step}` and the like.
+MODULES = {p.name: p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")) + sorted(ASSETS.glob("*.mjs"))}
+SCRIPTS = {**MODULES, "search-dialog.js": (ROOT / "site_templates" / "assets" / "search-dialog.js").read_text("utf-8")}
+CODE = "\n".join(MODULES.values())
+SCHEMA = json.loads((ROOT / "checker" / "schema" / "application.schema.json").read_text(encoding="utf-8"))
+# Keys built at run time from a prefix: `checker_load_${step}` and the like.
 DYNAMIC = {
-    "checker_step_": ["runtime", "packages", "checker"],
+    "checker_load_": ["runtime", "packages", "checker", "done", "active", "waiting"],
     "checker_severity_": ["error", "warning", "info"],
-    "checker_id_": ["resident_id", "hk_macau_permit", "taiwan_permit", "passport"],
 }
 
 
@@ -25,12 +28,65 @@ def ui_labels():
     return yaml.safe_load((ROOT / "province_data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
 
 
+def _resolve(node):
+    while "$ref" in node:
+        target = SCHEMA
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def form_fields():
+    """(path, property schema, x-form) of every form field, as fields.js walks the schema."""
+    out = []
+
+    def visit(node, parent):
+        for name, raw in node.get("properties", {}).items():
+            prop = _resolve(raw)
+            form = prop.get("x-form")
+            if not form:
+                continue
+            path = f"{parent}.{name}" if parent else name
+            if form.get("nested"):
+                visit(prop, path)
+            else:
+                out.append((path, prop, form))
+    visit(SCHEMA, "")
+    return out
+
+
+def form_keys():
+    """The form's words, named by the schema's x-form annotations (the scheme of fields.js)."""
+    keys = set()
+    for group in SCHEMA["x-form"]["groups"]:
+        keys.add(f"checker_group_{group['id']}")
+        if group.get("hint"):
+            keys.add(f"checker_group_{group['id']}_hint")
+    for path, prop, form in form_fields():
+        key = "checker_field_" + path.replace(".", "_")
+        keys.add(key)
+        keys |= {f"{key}_{suffix}" for suffix in ("hint", "prompt") if form.get(suffix)}
+        keys |= {f"{key}_{kind}" for kind in form.get("entity_labels", [])}
+        values = prop.get("enum") or _resolve(prop.get("items", {})).get("enum") or []
+        if not form.get("choices"):
+            keys |= {f"checker_choice_{path.replace('.', '_')}_{v}" for v in values}
+    return keys
+
+
 def keys_used_by_app():
-    used = set(re.findall(r'"(checker_[a-z_]*[a-z])"', APP)) | set(re.findall(r"`(checker_[a-z_]*[a-z])`", APP))
+    used = set(re.findall(r'"(checker_[a-z_]*[a-z])"', CODE)) | set(re.findall(r"`(checker_[a-z_]*[a-z])`", CODE))
     for prefix, names in DYNAMIC.items():
-        assert f"`{prefix}${{" in APP, f"DYNAMIC is stale: {prefix} not built in app.js"
+        assert f"`{prefix}${{" in CODE, f"DYNAMIC is stale: {prefix} not built in the checker's modules"
         used |= {prefix + n for n in names}
-    return used
+    return used | form_keys()
+
+
+def keys_used_by_python():
+    """checker_* words the checker's own renderers use (the result's sections, the download)."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").rglob("*.py"))
+    used = set(re.findall(r"""["'](checker_[a-z_]*[a-z])["']""", code))
+    return used | {"checker_severity_" + n for n in DYNAMIC["checker_severity_"]}
 
 
 def test_every_ui_string_of_the_app_exists_in_both_languages():
@@ -44,9 +100,69 @@ def test_every_ui_string_of_the_app_exists_in_both_languages():
 
 def test_no_dead_checker_strings():
     template = (ROOT / "site_templates" / "pages" / "checker.md.j2").read_text(encoding="utf-8")
-    used = keys_used_by_app() | set(re.findall(r"ui\('(checker_[a-z_]+)'\)", template))
+    used = keys_used_by_app() | keys_used_by_python() | set(re.findall(r"ui\('(checker_[a-z_]+)'\)", template))
     dead = sorted(k for k in ui_labels() if k.startswith("checker_") and k not in used)
     assert not dead, f"unused ui strings: {dead}"
+
+
+def test_form_annotations_name_what_exists():
+    from checker import api
+    data = api.page_data()
+    groups = [g["id"] for g in SCHEMA["x-form"]["groups"]]
+    assert len(groups) == len(set(groups)) and groups[0] == "case"
+    fields = form_fields()
+    assert {form["group"] for _, _, form in fields} == set(groups)      # every group has fields
+    for path, prop, form in fields:
+        assert form["group"] in groups and isinstance(form["order"], int), path
+        assert set(form) <= {"group", "order", "check", "hint", "prompt", "entity", "entity_labels", "choices",
+                             "input", "case", "check_if", "send_with", "context"}, path
+        assert form.get("check") in (None, *api.FIELD_KINDS), path
+        assert form.get("entity") in (None, *api.ENTITY_KINDS), path
+        assert set(form.get("entity_labels", [])) <= set(api.ENTITY_KINDS), path
+        assert form.get("input") in (None, "tel", "email", "text"), path
+        assert form.get("case") in (None, "upper"), path
+        parent = path.rpartition(".")[0]
+        siblings = {f"{parent}.{n}" if parent else n for n in
+                    _resolve(_at(parent)).get("properties", {})} if parent else set(SCHEMA["properties"])
+        for name in [*form.get("check_if", {}), form.get("send_with"), *form.get("context", {}).values()]:
+            if name:
+                assert (f"{parent}.{name}" if parent else name) in siblings, (path, name)
+        choices = form.get("choices")
+        if choices:
+            values = prop.get("enum") or _resolve(prop["items"])["enum"]
+            named = set(data[choices]) if isinstance(data[choices], dict) else {p["id"] for p in data[choices]}
+            assert set(values) <= named, (path, choices)
+    # the form puts the entity's kind into entity.kind itself (from the entity_kind question)
+    assert set(SCHEMA["properties"]["entity"]["properties"]["kind"]["enum"]) == set(api.ENTITY_KINDS)
+
+
+def _at(path):
+    node = SCHEMA
+    for part in path.split("."):
+        node = _resolve(node)["properties"][part]
+    return node
+
+
+def _strip_comments(source):
+    return re.sub(r"(^|\s)//.*$", r"\1", source, flags=re.M)
+
+
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_no_words_for_the_reader_in_scripts(name):
+    """Every word the reader sees comes from labels.yaml or the data: no prose and no
+    Chinese in the scripts (keys, CSS classes and technical error names only)."""
+    code = _strip_comments(SCRIPTS[name])
+    assert not re.search(r"[\u4e00-\u9fff]", code), f"{name}: Chinese text in the code"
+    for match in _LITERAL.finditer(code):
+        text = match.group(0)[1:-1]
+        if text.startswith("\nimport json"):
+            continue                                  # the worker's Python shim
+        plain = re.sub(r"\$\{[^}]*\}", " ", text)
+        words = [w for w in plain.split() if re.fullmatch(r"[A-Za-z]+[.,:!?]?", w)]
+        assert len(words) < 2, f"{name}: {text!r} reads like words for the reader; put them in labels.yaml"
 
 
 def test_checker_page_carries_every_string_and_the_template(pages):
@@ -75,9 +191,9 @@ def test_a_missing_translation_breaks_the_build(dataset):
         Renderer(ds).simple_pages("zh")
 
 
-@pytest.mark.parametrize("name,source", [("app.js", APP), ("worker.mjs", WORKER)])
-def test_no_html_sinks_storage_logging_or_other_origins(name, source):
-    code = re.sub(r"^\s*//.*$", "", source, flags=re.M)      # comments may mention what is avoided
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_no_html_sinks_storage_logging_or_other_origins(name):
+    code = re.sub(r"^\s*//.*$", "", SCRIPTS[name], flags=re.M)      # comments may mention what is avoided
     for pattern in (r"\.innerHTML", r"\.outerHTML", r"insertAdjacentHTML", r"document\.write", r"\beval\(",
                     r"new Function", r"localStorage", r"sessionStorage", r"document\.cookie", r"indexedDB",
                     r"\bconsole\.", r"https?://", r"micropip", r"importScripts", r"setAttribute\(\s*[\"']on"):
@@ -85,8 +201,22 @@ def test_no_html_sinks_storage_logging_or_other_origins(name, source):
 
 
 def test_worker_is_a_module_loading_pyodide_from_the_manifest():
-    assert 'type: "module"' in APP
-    assert "checker-manifest.json" in WORKER and "loadPackage(" in WORKER and "pyodide.mjs" in WORKER
+    assert 'type: "module"' in MODULES["client.js"]
+    worker = MODULES["worker.mjs"]
+    assert "checker-manifest.json" in worker and "loadPackage(" in worker and "pyodide.mjs" in worker
+
+
+def test_worker_uses_only_the_public_api():
+    shim = re.search(r"const SHIM = `(.*?)`;", MODULES["worker.mjs"], re.S).group(1)
+    imports = re.findall(r"^\s*(?:from\s+(\S+)\s+)?import\s+(.+)$", shim, re.M)
+    assert imports == [("", "json"), ("checker", "api")]
+    assert not re.search(r"\b_\w|\bapi\._", shim.replace("__", ""))
+    assert set(re.findall(r"\bapi\.(\w+)", shim)) == {"check", "view", "field", "page_data"}
+
+
+def test_modules_stay_small():
+    for name, source in MODULES.items():
+        assert source.count("\n") <= 400, name
 
 
 # --- generator/csp.py -------------------------------------------------------------------

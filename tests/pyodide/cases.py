@@ -142,8 +142,19 @@ def check_cases() -> list[dict]:
     return cases
 
 
+def view_cases() -> list[dict]:
+    """What the page itself asks for: the display view of a result, and its page data."""
+    cases = [{"op": "page_data"}]
+    for lang in ("en", "zh"):
+        for app in full_applications():
+            cases.append({"op": "view", "application": app, "lang": lang, "today": TODAY})
+        for _, app in outcome_applications()[:3]:
+            cases.append({"op": "view", "application": app, "lang": lang, "today": TODAY})
+    return cases
+
+
 def all_cases() -> list[dict]:
-    return field_cases() + check_cases()
+    return field_cases() + check_cases() + view_cases()
 
 
 def run_cpython(cases) -> list[dict]:
@@ -153,9 +164,14 @@ def run_cpython(cases) -> list[dict]:
     from checker import api
     out = []
     for case in cases:
+        if case["op"] == "page_data":
+            out.append(json.loads(json.dumps(api.page_data(), ensure_ascii=False)))
+            continue
         today = datetime.date.fromisoformat(case["today"])
         if case["op"] == "check":
             r = api.check(copy.deepcopy(case["application"]), lang=case["lang"], today=today)
+        elif case["op"] == "view":
+            r = api.view(copy.deepcopy(case["application"]), lang=case["lang"], today=today)
         else:
             r = api.field(case["kind"], case["value"], copy.deepcopy(case.get("context")), lang=case["lang"], today=today)
         out.append(json.loads(json.dumps(r, ensure_ascii=False)))

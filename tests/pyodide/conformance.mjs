@@ -4,7 +4,8 @@
 //   node tests/pyodide/conformance.mjs SITE_DIR CASES.json OUT.json
 //
 // CASES.json: [{"op": "check", "application": {...}, "lang": "en", "today": "YYYY-MM-DD"},
-//              {"op": "field", "kind": "uscc", "value": ..., "context": {...}|null, "lang", "today"}, ...]
+//              {"op": "field", "kind": "uscc", "value": ..., "context": {...}|null, "lang", "today"},
+//              {"op": "view", "application": {...}, "lang", "today"}, {"op": "page_data"}, ...]
 // OUT.json: {"python": "3.14.x", "pyodide": "…", "results": [report, ...]} in the same order.
 import fs from "node:fs";
 import path from "node:path";
@@ -25,9 +26,13 @@ import datetime, json, sys
 import checker.api as api
 
 def run(case):
+    if case["op"] == "page_data":
+        return api.page_data()
     today = datetime.date.fromisoformat(case["today"])
     if case["op"] == "check":
         return api.check(case["application"], lang=case["lang"], today=today)
+    if case["op"] == "view":
+        return api.view(case["application"], lang=case["lang"], today=today)
     return api.field(case["kind"], case["value"], case.get("context"), lang=case["lang"], today=today)
 
 cases = json.load(open("/tmp/cases.json", encoding="utf-8"))

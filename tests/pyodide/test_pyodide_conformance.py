@@ -61,15 +61,27 @@ def test_set_covers_every_field_kind_validator_and_outcome(case_list, cpython_re
     from checker import api, rules
     kinds = {c["kind"] for c in case_list if c["op"] == "field"}
     assert set(api.FIELD_KINDS) <= kinds
-    outcomes = {r["classification"]["outcome"] for r in cpython_results
+    reports = [r for c, r in zip(case_list, cpython_results) if c["op"] in ("check", "field")]
+    outcomes = {r["classification"]["outcome"] for r in reports
                 if r.get("classification") and r["classification"].get("outcome")}
     assert outcomes == set(rules.load()["flow"]["outcomes"])
-    prefixes = {f["code"].split(".")[0] for r in cpython_results for f in r["findings"]}
+    prefixes = {f["code"].split(".")[0] for r in reports for f in r["findings"]}
     missing = [p for p in VALIDATOR_CODES if p not in prefixes]
     assert not missing, f"no case reaches the validators {missing}"
     # the working-day calendar (workdays): inside and outside the years it covers
-    covered = {r["timeline"]["calendar"]["covered"] for r in cpython_results if r.get("timeline")}
+    covered = {r["timeline"]["calendar"]["covered"] for r in reports if r.get("timeline")}
     assert covered == {True, False}
     # both languages, usable and unusable input
-    assert {c["lang"] for c in case_list} == {"en", "zh"}
-    assert {r["usable"] for r in cpython_results} == {True, False}
+    assert {c["lang"] for c in case_list if "lang" in c} == {"en", "zh"}
+    assert {r["usable"] for r in reports} == {True, False}
+
+
+def test_set_covers_what_the_page_asks_for(case_list, cpython_results):
+    """The page's own calls: its data (with the application schema) and the display view."""
+    ops = [c["op"] for c in case_list]
+    assert ops.count("page_data") == 1
+    views = [r for c, r in zip(case_list, cpython_results) if c["op"] == "view"]
+    assert views and all(set(v) == {"report", "sections", "markdown"} and v["sections"] for v in views)
+    assert {v["report"]["usable"] for v in views} == {True, False}
+    data = cpython_results[ops.index("page_data")]
+    assert "x-form" in data["application_schema"]

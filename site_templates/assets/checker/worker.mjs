@@ -3,47 +3,40 @@
 // Everything is loaded from this site's own origin: the manifest written by
 // generator/package.py names the Pyodide folder and the wheels; there is no
 // CDN, no micropip and no request to any other host. The page talks to this
-// worker with JSON strings only (see app.js):
-//   page -> worker  {id, op: "check", application: "<json>", lang}
+// worker with JSON strings only (see client.js):
+//   page -> worker  {id, op: "check", application: "<json>", lang}      checker.api.check
+//                   {id, op: "view", application: "<json>", lang}       checker.api.view
 //                   {id, op: "field", kind, value: "<json>", context: "<json>", lang}
 //   worker -> page  {type: "progress", step: "runtime"|"packages"|"checker"}
-//                   {type: "ready", data: "<json>"}     flow, provinces, …
+//                   {type: "ready", data: "<json>"}     checker.api.page_data()
 //                   {type: "failed", step, detail}      loading failed
 //                   {id, ok: true, result: "<json>"} | {id, ok: false, detail}
-// Nothing here logs: user input must never reach the console.
+// The Python side is checker.api's public functions only. Nothing here logs:
+// user input must never reach the console.
 
 const SITE = new URL("../../", import.meta.url);
 const MANIFEST = new URL("assets/checker-manifest.json", SITE);
 
 const SHIM = `
 import json
-from checker import api as _api
-from checker import rules as _rules
+from checker import api
 
 def icp_check(application_json, lang):
-    return json.dumps(_api.check(json.loads(application_json), lang=lang), ensure_ascii=False)
+    return json.dumps(api.check(json.loads(application_json), lang=lang), ensure_ascii=False)
+
+def icp_view(application_json, lang):
+    return json.dumps(api.view(json.loads(application_json), lang=lang), ensure_ascii=False)
 
 def icp_field(kind, value_json, context_json, lang):
     context = json.loads(context_json) if context_json else None
-    return json.dumps(_api.field(kind, json.loads(value_json), context, lang=lang), ensure_ascii=False)
+    return json.dumps(api.field(kind, json.loads(value_json), context, lang=lang), ensure_ascii=False)
 
 def icp_data():
-    # What the form needs besides the UI strings: questions, provinces,
-    # categories, checklist phases, source labels and status labels.
-    from checker.engine import cite
-    data = _rules.load()
-    return json.dumps({
-        "flow": data["flow"],
-        "provinces": {code: {"name": p["name"], "slug": p["slug"]} for code, p in data["provinces"].items()},
-        "preapprovals": [{"id": p["id"], "name": p["name"]} for p in data["preapprovals"]],
-        "phases": data["steps"]["phases"],
-        "sources": {sid: {"label": cite([sid])} for sid in data["sources"]},
-        "status_labels": data["labels"]["enums"]["status"],
-    }, ensure_ascii=False)
+    return json.dumps(api.page_data(), ensure_ascii=False)
 `;
 
 let step = "runtime";
-let calls = null;  // {check, field} Python callables once ready
+let calls = null;  // {check, view, field} Python callables once ready
 let failed = false;
 
 // Pyodide swallows a failed wasm download (it warns and then waits for
@@ -56,7 +49,7 @@ self.fetch = async (resource, init) => {
   try {
     response = await originalFetch(resource, init);
   } catch (error) {
-    fail(`${name}: ${error && error.name ? error.name : "network error"}`);
+    fail(`${name}: ${error && error.name ? error.name : "NetworkError"}`);
     throw error;
   }
   if (!response.ok) {
@@ -83,7 +76,7 @@ async function boot() {
   const indexURL = new URL(manifest.indexURL, SITE).href;
   const wheels = manifest.wheels.map((name) => new URL(`assets/wheels/${name}`, SITE).href);
   for (const url of [indexURL, ...wheels]) {
-    if (new URL(url).origin !== SITE.origin) throw new Error("refusing to load from another origin");
+    if (new URL(url).origin !== SITE.origin) throw new Error("cross-origin");
   }
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const quiet = () => {};
@@ -95,7 +88,7 @@ async function boot() {
   progress("checker");
   const ns = py.globals.get("dict")();
   py.runPython(SHIM, { globals: ns });
-  calls = { check: ns.get("icp_check"), field: ns.get("icp_field") };
+  calls = { check: ns.get("icp_check"), view: ns.get("icp_view"), field: ns.get("icp_field") };
   const data = ns.get("icp_data")();
   postMessage({ type: "ready", data });
 }
@@ -125,17 +118,19 @@ self.addEventListener("unhandledrejection", (event) => {
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (!(await booted) || failed) {
-    postMessage({ id: msg.id, ok: false, detail: "not loaded" });
+    postMessage({ id: msg.id, ok: false, detail: "not-loaded" });
     return;
   }
   try {
     let result;
     if (msg.op === "check") {
       result = calls.check(msg.application, msg.lang);
+    } else if (msg.op === "view") {
+      result = calls.view(msg.application, msg.lang);
     } else if (msg.op === "field") {
       result = calls.field(msg.kind, msg.value, msg.context, msg.lang);
     } else {
-      throw new Error("unknown operation");
+      throw new Error("unknown-operation");
     }
     postMessage({ id: msg.id, ok: true, result });
   } catch (error) {
