@@ -62,7 +62,7 @@ def non_local(person: dict | None, province_code, today):
     return None if found is None else found[0] != province_code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     province: str | None
     today: dt.date
@@ -76,47 +76,44 @@ class Case:
     dates: dict = field(default_factory=dict)
     walk: _flow.Walk | None = None
     outcome: str | None = None
+    outcome_node: dict | None = None
     filing_needed: bool | None = None
     submitting: bool = True            # checks of a submission apply (not for "no filing", "already filed")
     conditions: dict = field(default_factory=dict)
     app: dict = field(default_factory=dict)
+    # Derived once here, because every check reads them (plain fields are the
+    # cheapest reads; batches check thousands of cases).
+    all_rules: ruleset.RuleView | None = None   # the province's rules, else the national ones
+    website_leader: dict | None = None
+    domains: list = field(default_factory=list)
+    parsed_dates: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    # -- derived, read by several checks --------------------------------
-    def _view(self) -> ruleset.RuleView:
-        found = self.memo.get("view")
-        if found is None:
-            found = self.memo["view"] = ruleset.rule_view(self.province, self.day)
-        return found
 
     @property
     def view(self) -> ruleset.RuleView | None:
         """The province's rules in force on the rules date (None without a province)."""
-        return self._view() if self.province else None
+        return self.all_rules if self.province else None
 
     def rules(self, reads: frozenset):
         """The rules a check declared, for the province if known, else the national ones."""
-        return self._view().reading(reads)
-
-    @property
-    def website_leader(self) -> dict | None:
-        leader = self.website.get("leader")
-        return leader if isinstance(leader, dict) else None
-
-    @property
-    def domains(self) -> list:
-        domains = self.website.get("domains")
-        return domains if isinstance(domains, list) else []
-
-    def date(self, key) -> dt.date | None:
-        found = self.memo.get(("date", key), False)
-        if found is False:
-            found = self.memo[("date", key)] = _date(self.dates, key)
+        found = self.memo.get(reads)
+        if found is None:
+            found = self.memo[reads] = self.all_rules.reading(reads)
         return found
 
-    @property
-    def outcome_node(self) -> dict | None:
-        return _rules.load()["flow"]["outcomes"].get(self.outcome) if self.outcome else None
+    def date(self, key) -> dt.date | None:
+        return self.parsed_dates.get(key)
+
+
+def _derived(province, day, website, dates) -> dict:
+    leader = website.get("leader")
+    domains = website.get("domains")
+    return {
+        "all_rules": ruleset.rule_view(province, day),
+        "website_leader": leader if isinstance(leader, dict) else None,
+        "domains": domains if isinstance(domains, list) else [],
+        "parsed_dates": {key: _date(dates, key) for key in dates},
+    }
 
 
 def answers_of(app: dict) -> dict:
@@ -152,9 +149,9 @@ def from_application(app: dict, today: dt.date) -> Case:
     return Case(
         province=code, today=today, day=day, entity_kind=kind, entity=entity, entity_leader=leader,
         website=website, numbers=_mapping(app.get("numbers")), answers=_mapping(app.get("answers")),
-        dates=dates, walk=walk, outcome=outcome, filing_needed=filing_needed,
+        dates=dates, walk=walk, outcome=outcome, outcome_node=node, filing_needed=filing_needed,
         submitting=policy.submits_filing(node) and filing_needed is not False,
-        conditions=conditions, app=app,
+        conditions=conditions, app=app, **_derived(code, day, website, dates),
     )
 
 
@@ -163,5 +160,6 @@ def for_field(province, entity_kind, today: dt.date, **parts) -> Case:
     kind = entity_kind
     leader = parts.pop("entity_leader", None)
     conditions = {"non_local": non_local(leader, province, today) if kind == "individual" else False}
+    website = parts.pop("website", {})
     return Case(province=province, today=today, day=today, entity_kind=kind, entity_leader=leader,
-                conditions=conditions, **parts)
+                conditions=conditions, website=website, **parts, **_derived(province, today, website, {}))

@@ -37,6 +37,7 @@ def label(section: str, key: str) -> dict:
     return catalog()["labels"][section][key]
 
 
+@lru_cache(maxsize=1024)
 def _param_chars(code: str | None) -> int:
     # User input can end up in a message (e.g. the rejected TLD); long values
     # would swamp the UI, so they are shortened. messages.yaml says how much

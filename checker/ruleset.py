@@ -161,10 +161,14 @@ class Reading:
         return self.view.rule(rule_id)
 
     def value(self, rule_id: str):
-        return self.view.value(self._allowed(rule_id))
+        if rule_id not in self.reads:
+            self._allowed(rule_id)
+        return self.view.value(rule_id)
 
     def numbers(self, rule_id: str) -> list:
-        return self.view.numbers(self._allowed(rule_id))
+        if rule_id not in self.reads:
+            self._allowed(rule_id)
+        return self.view.numbers(rule_id)
 
     @property
     def code(self):

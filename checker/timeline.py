@@ -17,11 +17,13 @@ province and day), so this module holds no policy.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 
 from checker.findings import make
 from checker.validators import workdays
 
 
+@lru_cache(maxsize=4096)
 def _plus_working(day, days):
     """``workdays.add_working_days(day, days)`` (days >= 0), jumping close first (fast)."""
     if days <= 0:

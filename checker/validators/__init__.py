@@ -139,7 +139,13 @@ def normalise(text: str) -> str:
 
 def drop_separators(text: str, chars: str = " -") -> str:
     """Remove whitespace (any kind) and the given separator characters."""
-    return "".join(c for c in text if not c.isspace() and c not in chars)
+    # str.split() splits on exactly the characters str.isspace() accepts.
+    return "".join(text.split()).translate(_deletions(chars))
+
+
+@functools.lru_cache(maxsize=32)
+def _deletions(chars: str) -> dict:
+    return dict.fromkeys(map(ord, chars))
 
 
 def as_date(value):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
 from checker.findings import make
 from checker.validators import (
@@ -68,6 +69,26 @@ def _today(today):
 
 def validate(value, today=None) -> str:
     """Return the compacted 18-character number or raise a ValidationError."""
+    if isinstance(value, str) and len(value) <= 40:
+        # One application checks the same number several times (the field,
+        # the residency rule, the age rule): remember recent answers.
+        number, error = _validated(value, _today(today))
+        if error is not None:
+            kind, code, params = error
+            raise kind(code, **params)  # a fresh exception each time: no shared traceback
+        return number
+    return _validate(value, today)
+
+
+@lru_cache(maxsize=2048)
+def _validated(value, today):
+    try:
+        return _validate(value, today), None
+    except ValidationError as exc:
+        return None, (type(exc), exc.code, exc.params)
+
+
+def _validate(value, today=None) -> str:
     number = compact(value)
     if len(number) == 15 and _LEGACY.fullmatch(number):
         raise InvalidLength("resident_id.legacy_15")

@@ -90,6 +90,38 @@ def _rule_int(rules, key):
     return None
 
 
+_PREPARED: dict = {}
+
+
+def _prepared(rules: dict) -> dict:
+    """The word lists of ``rules`` with their case-folded forms, computed once per rules dict.
+
+    The engine passes the same dict for every name checked under one
+    province's rules, so folding the lists once keeps batches fast. The dict
+    itself is kept in the cache, so its id cannot be reused while cached.
+    """
+    found = _PREPARED.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+
+    def pairs(key):
+        return tuple((w, w.casefold()) for w in as_str_list(rules.get(key)))
+
+    keywords = rules.get("preapproval_keywords")
+    prepared = {
+        "forbidden_prefixes": pairs("forbidden_prefixes"),
+        "banned_personal_words": pairs("banned_personal_words"),
+        "required_suffixes_personal": pairs("required_suffixes_personal"),
+        "sensitive_words": pairs("sensitive_words"),
+        "preapproval_keywords": tuple((w, w.casefold(), c) for w, c in keywords.items() if isinstance(w, str) and w)
+        if isinstance(keywords, dict) else (),
+    }
+    if len(_PREPARED) >= 256:
+        _PREPARED.clear()
+    _PREPARED[id(rules)] = (rules, prepared)
+    return prepared
+
+
 def _findings(name, field, domain, entity_kind, rules, state_entity, suffixes):
     rules = rules if isinstance(rules, dict) else {}
     out = []
@@ -111,26 +143,25 @@ def _findings(name, field, domain, entity_kind, rules, state_entity, suffixes):
     if domain is not None and _fold(name) in _domain_names(domain, suffixes):
         out.append(make("website_name.equals_domain", field))
     folded = name.casefold()
+    words = _prepared(rules)
     if not state_entity:
-        for prefix in as_str_list(rules.get("forbidden_prefixes")):
-            if folded.startswith(prefix.casefold()):
+        for prefix, key in words["forbidden_prefixes"]:
+            if folded.startswith(key):
                 out.append(make("website_name.forbidden_prefix", field, prefix=prefix))
                 break
     if entity_kind == "individual":
-        for word in as_str_list(rules.get("banned_personal_words")):
-            if word.casefold() in folded:
+        for word, key in words["banned_personal_words"]:
+            if key in folded:
                 out.append(make("website_name.banned_personal_word", field, word=word))
-    keywords = rules.get("preapproval_keywords")
-    if isinstance(keywords, dict):
-        for word, category in keywords.items():
-            if isinstance(word, str) and word and word.casefold() in folded:
-                out.append(make("website_name.preapproval_keyword", field, word=word, category=category))
-    suffixes_personal = as_str_list(rules.get("required_suffixes_personal"))
+    for word, key, category in words["preapproval_keywords"]:
+        if key in folded:
+            out.append(make("website_name.preapproval_keyword", field, word=word, category=category))
+    suffixes_personal = words["required_suffixes_personal"]
     if entity_kind == "individual" and suffixes_personal:
-        if not any(folded.endswith(s.casefold()) for s in suffixes_personal):
-            out.append(make("website_name.personal_suffix", field, suffixes=suffixes_personal))
-    for word in as_str_list(rules.get("sensitive_words")):
-        if word.casefold() in folded:
+        if not any(folded.endswith(key) for _, key in suffixes_personal):
+            out.append(make("website_name.personal_suffix", field, suffixes=[s for s, _ in suffixes_personal]))
+    for word, key in words["sensitive_words"]:
+        if key in folded:
             out.append(make("website_name.sensitive_word", field, word=word))
     odd = sorted({c for c in name if not (c.isalnum() or c.isspace() or c in ALLOWED_SYMBOLS)})
     if odd:
