@@ -4,8 +4,12 @@ Both functions return exactly the object ``icp-check ... --json`` prints and
 never raise:
 
 ``check(application, lang="en") -> dict``
-    {"ok", "usable", "findings", "classification", "province",
+    {"ok", "usable", "findings", "verdict", "classification", "province",
     "rules_date", "province_rules", "steps", "timeline", "footer_html"}
+
+    ``verdict`` is {"kind", "headline", "reasons", "next"} (None for unusable
+    input); kind is no_filing_needed, already_covered, can_file, cannot_file
+    or do_first (:mod:`checker.report.verdict`).
 
 ``field(kind, value, context=None, lang="en") -> dict``
     {"ok", "usable", "kind", "value", "findings"}
@@ -34,6 +38,7 @@ CONTEXT_KEYS = ("province", "entity", "domain")
 ENTITY_KINDS = ("organisation", "individual")
 
 _EMPTY_REPORT = {
+    "verdict": None,
     "classification": None,
     "province": None,
     "rules_date": None,

@@ -13,6 +13,7 @@ import datetime as dt
 from checker import case as _case
 from checker import checks, ruleset, steps, words
 from checker.checks import content, dates, numbers
+from checker.report import verdict
 from checker.findings import lang_code
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -34,8 +35,9 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
     """(report without findings, sorted findings) for a schema-valid application."""
     lang = lang_code(lang)
     case = _case.from_application(app, today or dt.date.today())
-    findings = checks.run_all(case)
+    findings = sorted_findings(checks.run_all(case))
     report = {
+        "verdict": None,
         "classification": _classification(case, lang),
         "province": _province(case, lang),
         "rules_date": case.day.isoformat(),
@@ -44,7 +46,8 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "timeline": dates.computed(case, case.rules(dates.READS))[0],
         "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
     }
-    return report, sorted_findings(findings)
+    report["verdict"] = verdict.compute(case, report, findings, lang)
+    return report, findings
 
 
 def _classification(case, lang) -> dict:
@@ -83,7 +86,11 @@ def _steps(case, lang) -> list:
     if case.view is None or case.entity_kind not in ("organisation", "individual") or not case.filing_needed:
         return []
     phases = None if case.submitting else ("after",)
-    return steps.for_view(case.view, case.entity_kind, case.conditions, lang, phases)
+    # The steps of the outcome, narrowed by the answers on the path walked
+    # (e.g. a server abroad behind a mainland CDN drops the mainland-server steps).
+    answers = dict(case.walk.path) if case.walk else dict(case.answers)
+    return steps.for_view(case.view, case.entity_kind, case.conditions, lang, phases,
+                          outcome=case.outcome, answers=answers)
 
 
 def province_rules(view, lang) -> list:

@@ -53,8 +53,10 @@ def verdict_line(report, lang) -> str:
 
 def _summary(report, lang) -> dict:
     c = report.get("classification") or {}
-    items = [_fact("report_result", verdict_line(report, lang), lang),
-             _fact("report_needs_filing", _yes_no(c.get("needs_filing"), lang), lang)]
+    verdict = report.get("verdict") or {}
+    items = [_fact("report_verdict", verdict["headline"], lang)] if verdict.get("headline") else []
+    items += [_fact("report_result", verdict_line(report, lang), lang),
+              _fact("report_needs_filing", _yes_no(c.get("needs_filing"), lang), lang)]
     if c.get("outcome_text"):
         items.append(_fact("report_outcome", c["outcome_text"], lang, c.get("sources")))
     if c.get("operation_name"):
@@ -74,12 +76,21 @@ def _summary(report, lang) -> dict:
         province = (report.get("province") or {}).get("name")
         value = report["rules_date"] + (words.paren(province, lang) if province else "")
         items.append(_fact("report_rules_date", value, lang))
-    return {"id": "summary", "title": _ui("checker_result_title", lang), "blocks": [{"kind": "facts", "items": items}]}
+    blocks = [{"kind": "facts", "items": items}]
+    if verdict.get("reasons"):
+        # The blocking problems again, next to the verdict they decide (each links to its field).
+        blocks.append({"kind": "findings", "empty": "", "items": [_finding_item(r, lang) for r in verdict["reasons"]]})
+    blocks += [{"kind": "text", "text": text} for text in verdict.get("next") or []]
+    return {"id": "summary", "title": _ui("checker_result_title", lang), "blocks": blocks}
+
+
+def _finding_item(f, lang) -> dict:
+    return {"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
+            "field": f["field"], "message": f["message"]}
 
 
 def findings_section(report, lang) -> dict:
-    items = [{"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
-              "field": f["field"], "message": f["message"]} for f in report.get("findings") or []]
+    items = [_finding_item(f, lang) for f in report.get("findings") or []]
     return {"id": "findings", "title": _ui("checker_findings", lang),
             "blocks": [{"kind": "findings", "items": items, "empty": _ui("checker_no_findings", lang)}]}
 

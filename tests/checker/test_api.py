@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from checker import api
 from tests.checker.helpers import TODAY, app, codes, finding, resident_id
 
-CHECK_KEYS = {"ok", "usable", "findings", "classification", "province", "rules_date", "province_rules", "steps",
+CHECK_KEYS = {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date", "province_rules", "steps",
               "timeline", "footer_html"}
 FIELD_KEYS = {"ok", "usable", "kind", "value", "findings"}
 FINDING_KEYS = {"code", "severity", "field", "message"}

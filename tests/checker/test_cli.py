@@ -73,7 +73,7 @@ def test_json_output_is_the_api_object(tmp_path):
     result = run("check", write(tmp_path, "ok.json", CLEAN), "--json")
     (line,) = result.stdout.splitlines()
     report = json.loads(line)
-    assert set(report) == {"ok", "usable", "findings", "classification", "province", "rules_date",
+    assert set(report) == {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date",
                            "province_rules", "steps", "timeline", "footer_html"}
     assert report["ok"] is True and report["classification"]["outcome"] == "initial"
     assert all(set(f) == {"code", "severity", "field", "message"} for f in report["findings"])

@@ -1,0 +1,92 @@
+"""The verdict at the top of every result: computed once, never contradicting a finding."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker import api, rules
+from tests.bench.bench_checker import applications
+from tests.checker.helpers import TODAY, app, resident_id
+
+CASES = applications(400, seed=7)
+
+
+def check(application, lang="en"):
+    return api.check(application, lang=lang, today=TODAY)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_report_with_an_error_says_you_can_file(lang):
+    kinds = set()
+    for application in CASES:
+        report = check(application, lang)
+        if not report["usable"]:
+            assert report["verdict"] is None
+            continue
+        kinds.add(report["verdict"]["kind"])
+        if any(f["severity"] == "error" for f in report["findings"]):
+            assert report["verdict"]["kind"] not in ("can_file", "do_first"), report["verdict"]
+    assert {"can_file", "cannot_file", "no_filing_needed"} <= kinds  # the corpus reaches them
+
+
+def test_every_blocking_error_is_a_reason_and_the_headline_comes_from_the_catalogue():
+    report = check(app("62", kind="individual", content_categories=["news"]))
+    verdict = report["verdict"]
+    assert verdict["kind"] == "cannot_file"
+    errors = [f for f in report["findings"] if f["severity"] == "error"]
+    assert [r["code"] for r in verdict["reasons"]] == [f["code"] for f in errors]
+    assert verdict["next"]
+
+
+@pytest.mark.parametrize("answers,kind", [
+    ({"server_location": "outside_mainland", "mainland_acceleration": "no"}, "no_filing_needed"),
+    ({"server_location": "mainland", "domain_filed": "yes_this_provider"}, "already_covered"),
+    ({"server_location": "mainland", "domain_filed": "yes_other_provider"}, "can_file"),
+    ({"server_location": "mainland", "domain_filed": "no", "entity_filed": "no"}, "can_file"),
+    ({"server_location": "mainland", "domain_filed": "yes_other_entity"}, "cannot_file"),
+])
+def test_verdict_of_each_outcome(answers, kind):
+    verdict = check(app("51", answers=answers))["verdict"]
+    assert verdict["kind"] == kind
+    outcome = rules.load()["flow"]["outcomes"]
+    assert {o["verdict"] for o in outcome.values()} <= {"no_filing_needed", "already_covered", "can_file", "cannot_file"}
+
+
+def test_domain_filed_under_another_entity_names_the_reason():
+    verdict = check(app("51", answers={"server_location": "mainland", "domain_filed": "yes_other_entity"}))["verdict"]
+    assert [r["code"] for r in verdict["reasons"]][0] == "engine.domain_other_entity"
+
+
+def test_non_local_individual_in_a_refusing_province_cannot_file():
+    application = app("62", kind="individual")
+    application["entity_leader"]["id_number"] = resident_id("510104", "19900101")
+    verdict = check(application)["verdict"]
+    assert verdict["kind"] == "cannot_file"
+    assert "province.non_local_refused" in [r["code"] for r in verdict["reasons"]]
+
+
+def test_something_to_do_first_is_do_first():
+    application = app("51", content_categories=["news"])  # an organisation: needs the pre-approval first
+    verdict = check(application)["verdict"]
+    assert verdict["kind"] == "do_first"
+    assert "engine.preapproval_required" in [r["code"] for r in verdict["reasons"]]
+
+
+def test_can_file_names_the_filing_type_and_the_earliest_day():
+    report = check(app("51"))
+    verdict = report["verdict"]
+    assert verdict["kind"] == "can_file" and report["classification"]["operation_name"] in verdict["headline"]
+    assert report["timeline"]["earliest_submission"] in verdict["next"][0]
+
+
+def test_cli_json_and_text_show_the_verdict(tmp_path):
+    path = tmp_path / "app.json"
+    path.write_text(json.dumps(app("62", kind="individual", content_categories=["news"]), ensure_ascii=False),
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--json"], capture_output=True,
+                         text=True)
+    verdict = json.loads(out.stdout)["verdict"]
+    assert out.returncode == 1 and verdict["kind"] == "cannot_file"
+    text = subprocess.run([sys.executable, "-m", "checker", "check", str(path)], capture_output=True, text=True)
+    assert text.stdout.splitlines()[2] == verdict["headline"]  # the answer comes first, under the title
