@@ -289,6 +289,16 @@ def services() -> tuple[dict, dict, dict]:
 
 
 @lru_cache(maxsize=1)
+def instance_names() -> dict:
+    """Instance type id (and alias) -> its {en, zh} name."""
+    out = {}
+    for item in _rules.load()["services"]["instance_types"]:
+        for key in [item["id"], *item.get("aliases", [])]:
+            out[key] = item["name"]
+    return out
+
+
+@lru_cache(maxsize=1)
 def province_rule_ids() -> tuple:
     """Rule ids a province file can hold (listed as the province's rules)."""
     ids = set()

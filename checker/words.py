@@ -128,6 +128,23 @@ def both_values_text(rule_id: str, values: list) -> dict:
     return {lang: values_text(rule_id, values, lang) for lang in ("en", "zh")}
 
 
+def field_label(path: str) -> dict:
+    """How readers see an application field, in both languages (labels.yaml ``fields``).
+
+    ``website.domains[2]`` is the domains field; ``answers.<question>`` is the
+    question's own text; a path with no label is shown as it is.
+    """
+    table = labels()["fields"]
+    base = path.split("[", 1)[0] if isinstance(path, str) else str(path)
+    if base in table:
+        return table[base]
+    if base.startswith("answers."):
+        question = _rules.load()["flow"]["questions"].get(base[len("answers."):])
+        if question:
+            return question["text"]
+    return {"en": str(path), "zh": str(path)}
+
+
 def cite(source_ids) -> str:
     """Short citations for messages: "Tencent Cloud 2017; JD Cloud 2018"."""
     return _cite(tuple(source_ids or ()))

@@ -22,14 +22,13 @@ def check(case, rules) -> list:
         return findings
     if walk.outcome is None:
         if walk.reason in ("missing", "invalid"):
-            where = answer_field(walk.stopped_at)
-            findings.append(make("flow.answer_missing", where, question=graph["questions"][walk.stopped_at]["text"],
-                                 path=where))
+            findings.append(make("flow.answer_missing", answer_field(walk.stopped_at),
+                                 question=graph["questions"][walk.stopped_at]["text"]))
         else:
             findings.append(make("flow.broken", "answers", node=str(walk.stopped_at)))
     for q in walk.unused:
         if q in graph["questions"] and q != "entity_kind":
-            findings.append(make("flow.answer_unused", answer_field(q), path=answer_field(q)))
+            findings.append(make("flow.answer_unused", answer_field(q), question=graph["questions"][q]["text"]))
     if case.filing_needed and case.province is None:
         findings.append(make("engine.province_missing", "province"))
     submit = case.date("submit")

@@ -29,7 +29,8 @@ def check(case, rules) -> list:
         elif answers.get("mainland_acceleration") == "no" and services:
             names = {lang: words.punct("list_sep", lang).join(catalogue[s]["name"][lang] for s in services)
                      for lang in ("en", "zh")}
-            findings.append(make("engine.acceleration_mismatch", "answers.mainland_acceleration", services=names))
+            findings.append(make("engine.acceleration_mismatch", "answers.mainland_acceleration", services=names,
+                                 question=graph["questions"]["mainland_acceleration"]["text"]))
     if case.filing_needed:
         for service in services:
             entry = catalogue[service]
@@ -48,4 +49,4 @@ def _instance(case) -> list:
         return []
     quotas, not_allowed, _ = ruleset.services()
     return instance.check(inst["service_type"], inst.get("billing"), field="instance", quotas=quotas, requested=1,
-                          used=inst.get("used"), billing_not_allowed=not_allowed)
+                          used=inst.get("used"), billing_not_allowed=not_allowed, names=ruleset.instance_names())

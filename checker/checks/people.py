@@ -73,7 +73,7 @@ def local_mobile(rules, field) -> list:
     entry = rules.rule("local_mobile")
     if entry["values"] != ["required"]:
         return []
-    return [make("province.local_mobile", field, province=rules.name(), where=field,
+    return [make("province.local_mobile", field, province=rules.name(), where=words.field_label(field),
                  sources=words.cite(entry["sources"]))]
 
 

@@ -28,8 +28,8 @@ def _block(block, lang) -> list:
     if kind == "findings":
         if not block["items"]:
             return [_escape(block["empty"])]
-        return [f"- **{_escape(f['severity_label'])}** `{f['field']}`{colon}{_escape(f['message'])}"
-                for f in block["items"]]
+        return [f"- **{_escape(f['severity_label'])}** {_escape(f.get('field_label') or f['field'])}{colon}"
+                f"{_escape(f['message'])}" for f in block["items"]]
     if kind == "steps":
         lines = [f"### {_escape(block['title'])}", ""] if block.get("title") else []
         for item in block["items"]:

@@ -9,7 +9,7 @@ blocks out; they add no facts and no words of their own.
 Section: ``{"id", "title", "blocks": [block, ...]}``. Blocks:
 
 * ``{"kind": "facts", "items": [{"label", "value", "sources"}]}``;
-* ``{"kind": "findings", "items": [{"severity", "severity_label", "field", "message"}], "empty"}``;
+* ``{"kind": "findings", "items": [{"severity", "severity_label", "field", "field_label", "message"}], "empty"}``;
 * ``{"kind": "steps", "title", "items": [{"id", "text", "note", "sources"}]}``;
 * ``{"kind": "table", "columns": [...], "rows": [[{"text", "sources"?, "status"?}]]}``;
 * ``{"kind": "text", "text"}`` and ``{"kind": "code", "text"}``.
@@ -86,7 +86,7 @@ def _summary(report, lang) -> dict:
 
 def _finding_item(f, lang) -> dict:
     return {"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
-            "field": f["field"], "message": f["message"]}
+            "field": f["field"], "field_label": words.field_label(f["field"])[lang], "message": f["message"]}
 
 
 def findings_section(report, lang) -> dict:

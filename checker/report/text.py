@@ -23,7 +23,8 @@ def findings_lines(items, empty, lang) -> list:
     lines = []
     for f in items:
         # input.* messages start with the place already
-        where = "" if f["message"].startswith(f["field"]) else f["field"] + words.punct("colon", lang)
+        label = f.get("field_label") or f["field"]
+        where = "" if f["message"].startswith(f["field"]) else label + words.punct("colon", lang)
         lines.append("  %-*s  %s%s" % (width, _severity(f["severity_label"], lang), where, f["message"]))
     return lines
 

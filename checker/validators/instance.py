@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from checker.findings import make
+from checker.findings import label, make
 from checker.validators import (
     InvalidComponent,
     ValidationError,
@@ -68,14 +68,17 @@ def _count(value):
     return None
 
 
-def _findings(service_type, billing, field, quotas, requested, used, billing_not_allowed):
+def _findings(service_type, billing, field, quotas, requested, used, billing_not_allowed, names=None):
     service = compact(service_type)
     mode = normalise_billing(billing)
     findings = []
+    # Readers see the product's name (from the engine's data) and the billing mode's word, not ids.
+    shown = _keyed(names).get(service, service)
     banned = _keyed(billing_not_allowed).get(service)
     if mode is not None and isinstance(banned, (list, tuple, set, frozenset)):
         if mode in {normalise_billing(b) for b in banned}:
-            findings.append(make("instance.billing_not_allowed", field, service_type=service, billing=mode))
+            findings.append(make("instance.billing_not_allowed", field, service_type=shown,
+                                 billing=label("billing_modes", mode)))
     table = _keyed(quotas)
     if quotas is not None and service not in table:
         findings.append(make("instance.service_type_unknown", field, service_type=service))
@@ -85,7 +88,7 @@ def _findings(service_type, billing, field, quotas, requested, used, billing_not
     elif quota is not None and _count(requested) is not None:
         total = _count(requested) + (_count(used) or 0)
         if total > quota:
-            findings.append(make("instance.quota_exceeded", field, service_type=service,
+            findings.append(make("instance.quota_exceeded", field, service_type=shown,
                                  requested=total, quota=quota))
     return findings
 
@@ -118,6 +121,7 @@ def check(
     requested=None,
     used=None,
     billing_not_allowed=None,
+    names=None,
     **context,
 ) -> list:
     """Findings for the hosting instance; never raises.
@@ -126,12 +130,13 @@ def check(
     ``requested``: numbers this filing needs (websites/apps);
     ``used``: numbers of this instance already used;
     ``billing_not_allowed``: service type -> billing modes that cannot get
-    identification numbers. Provider names and sources stay with the
-    engine's data; messages only say "your provider".
+    identification numbers; ``names``: service type -> its {en, zh} name.
+    Provider names and sources stay with the engine's data; messages only
+    say "your provider".
     """
     try:
         compact(service_type)
     except ValidationError as exc:
         return [exc.finding(field)]
-    return _findings(service_type, billing, field, quotas, requested, used, billing_not_allowed)
+    return _findings(service_type, billing, field, quotas, requested, used, billing_not_allowed, names)
 
