@@ -127,7 +127,12 @@ def _name_rules(rules) -> dict:
         if isinstance(value, dict):
             banned += [w for w in value.get("banned_words", []) if w not in banned]
             suffixes += [s for s in value.get("required_suffixes", []) if s not in suffixes]
-    out["banned_personal_words"] = banned
+    # A province's prescribed name wins over the national list of banned words
+    # where the national rule yields to it (national.yaml: yields_to).
+    yields = "personal_site_naming" in (rules.rule("personal_site_banned_words")["rule"] or {}).get("yields_to", [])
+    prescribed = [w for w in banned if yields and any(w in s for s in suffixes)]
+    out["banned_personal_words"] = [w for w in banned if w not in prescribed]
+    out["prescribed_words"] = prescribed
     if suffixes:
         out["required_suffixes_personal"] = suffixes
     keywords = {}
@@ -135,6 +140,24 @@ def _name_rules(rules) -> dict:
         for word in pre.get("keywords", []):
             keywords.setdefault(word, f"{pre['name']['en']} / {pre['name']['zh']}")
     out["preapproval_keywords"] = keywords
+    return out
+
+
+def _prescribed(case, rules) -> list:
+    """An info finding where a prescribed personal name uses a word the national list bans (both sides cited)."""
+    name = case.website.get("name")
+    if case.entity_kind != "individual" or not isinstance(name, str):
+        return []
+    table = name_rules(rules)
+    out = []
+    for word in table.get("prescribed_words", []):
+        suffix = next((s for s in table.get("required_suffixes_personal", []) if word in s and name.endswith(s)), None)
+        if suffix is None:
+            continue
+        national = [c for c in rules.rule("personal_site_banned_words")["claims_in_force"] if word in c["value"]]
+        out.append(make("province.naming_prescribed", "website.name", province=rules.name(), word=word, suffix=suffix,
+                        province_sources=words.cite(rules.rule("personal_site_naming")["sources"]),
+                        national_sources=words.cite([sid for c in national for sid in c["sources"]])))
     return out
 
 
@@ -150,7 +173,7 @@ def name_findings(case, rules) -> list:
             entity_kind=case.entity.get("kind", "organisation"), rules=name_rules(rules),
             state_entity=case.entity.get("state_body") is True,
             suffixes=host_suffixes(first) if first else None,
-        )
+        ) + (_prescribed(case, rules) if case.province else [])
     return found
 
 
