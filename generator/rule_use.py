@@ -43,6 +43,11 @@ def check(rep, ds) -> None:
         elif rule_id in read:
             rep.add(doc, ("rules", rule_id), f"'{rule_id}' is read by the checker, so it is not display-only; "
                                              "remove it from this list")
+    national = ds.docs["national.yaml"]
+    for rid, rule in national.data["rules"].items():
+        for i, other in enumerate(rule.get("yields_to", [])):
+            if other not in known:
+                rep.add(national, ("rules", rid, "yields_to", i), f"no rule '{other}' to yield to; correct the id")
     for rule_id in sorted(known - read - set(display)):
         rep.add(doc, ("rules",), f"the rule '{rule_id}' is neither read by a check nor listed here; declare it in "
                                  "the READS of the check that acts on it (checker/checks/), or list it here as "
