@@ -48,7 +48,7 @@ def walk(graph: dict, answers: dict) -> Walk:
     result = None
     while result is None:
         if node in outcomes:
-            result = {"outcome": node}
+            result = {"outcome": redirected(outcomes, node, dict(path))}
         elif node not in questions:
             result = {"stopped_at": node, "reason": "broken"}
         elif node in seen:
@@ -70,12 +70,24 @@ def walk(graph: dict, answers: dict) -> Walk:
     return Walk(path=tuple(path), unused=unused, **result)
 
 
+def redirected(outcomes: dict, outcome: str, answers: dict) -> str:
+    """The outcome after its ``redirect`` entries: the first whose answers were all given wins."""
+    for entry in outcomes.get(outcome, {}).get("redirect", []):
+        if all(answers.get(q) == a for q, a in entry.get("when", {}).items()):
+            return entry.get("to")
+    return outcome
+
+
 def edges(graph: dict) -> dict:
-    """Question id -> sorted list of the node ids its answers lead to."""
-    return {
+    """Node id -> sorted list of the node ids it leads to (answers, and outcomes' redirects)."""
+    out = {
         qid: sorted({a.get("next") for a in q.get("answers", {}).values()}, key=str)
         for qid, q in graph.get("questions", {}).items()
     }
+    for oid, outcome in graph.get("outcomes", {}).items():
+        if outcome.get("redirect"):
+            out[oid] = sorted({r.get("to") for r in outcome["redirect"]}, key=str)
+    return out
 
 
 def _reachable(graph: dict) -> set:
@@ -139,6 +151,15 @@ def problems(graph: dict) -> list[str]:
             if nxt not in questions and nxt not in outcomes:
                 out.append(f"answer '{qid}' -> '{aid}' points to '{nxt}', which is neither a question "
                            "nor an outcome")
+    for oid in sorted(outcomes):
+        for entry in outcomes[oid].get("redirect", []):
+            target = entry.get("to")
+            if target not in outcomes or outcomes[target].get("redirect"):
+                out.append(f"outcome '{oid}' redirects to '{target}', which is not an outcome without redirects")
+            for qid, aid in entry.get("when", {}).items():
+                if aid not in questions.get(qid, {}).get("answers", {}):
+                    out.append(f"outcome '{oid}' redirects when '{qid}' is '{aid}', which is not an answer of "
+                               "a question")
     reachable = _reachable(graph)
     for nid in sorted(set(questions) | set(outcomes)):
         if nid not in reachable:
@@ -160,7 +181,7 @@ def paths(graph: dict) -> list[tuple]:
 
     def go(node, prefix, depth):
         if node in outcomes:
-            out.append(tuple(prefix) + (node,))
+            out.append(tuple(prefix) + (redirected(outcomes, node, dict(prefix)),))
             return
         if node not in questions or depth > len(questions):
             return

@@ -90,3 +90,17 @@ def test_cli_json_and_text_show_the_verdict(tmp_path):
     assert out.returncode == 1 and verdict["kind"] == "cannot_file"
     text = subprocess.run([sys.executable, "-m", "checker", "check", str(path)], capture_output=True, text=True)
     assert text.stdout.splitlines()[2] == verdict["headline"]  # the answer comes first, under the title
+
+
+@pytest.mark.parametrize("domain_filed", ["yes_other_provider", "yes_this_provider"])
+def test_overseas_server_with_mainland_cdn_and_a_filed_domain_is_already_covered(domain_filed):
+    answers = {"server_location": "outside_mainland", "mainland_acceleration": "yes", "domain_filed": domain_filed}
+    report = check(app("51", answers=answers, cloud_services=["cdn"]))
+    assert report["verdict"]["kind"] == "already_covered"
+    assert report["classification"]["operation"] is None
+    assert not [s for s in report["steps"] if s["phase"] != "after"]
+
+
+def test_a_mainland_server_with_a_domain_filed_elsewhere_still_adds_access():
+    answers = {"server_location": "mainland", "domain_filed": "yes_other_provider"}
+    assert check(app("51", answers=answers))["classification"]["outcome"] == "add_access"
