@@ -75,7 +75,25 @@ def test_every_outcome_is_reached():
     reached = {path[-1] for path in flow.paths(GRAPH)}
     assert reached == set(GRAPH["outcomes"])
     expected = {t for answers in EXPECTED.values() for t in answers.values() if t in GRAPH["outcomes"]}
+    expected |= {r["to"] for o in GRAPH["outcomes"].values() for r in o.get("redirect", [])}  # reached by redirect
     assert expected == set(GRAPH["outcomes"])
+
+
+def test_an_outcome_redirects_on_earlier_answers():
+    cdn = walk_to(server_location="outside_mainland", mainland_acceleration="yes", entity_kind="organisation",
+                  domain_filed="yes_other_provider")
+    assert cdn.outcome == "acceleration_covered"
+    mainland = walk_to(server_location="mainland", entity_kind="organisation", domain_filed="yes_other_provider")
+    assert mainland.outcome == "add_access"
+
+
+def test_bad_redirects_are_problems():
+    import copy
+
+    graph = copy.deepcopy(GRAPH)
+    graph["outcomes"]["add_access"]["redirect"] = [{"when": {"server_location": "moon"}, "to": "nowhere"}]
+    found = " ".join(flow.problems(graph))
+    assert "'nowhere', which is not an outcome" in found and "'moon', which is not an answer" in found
 
 
 def test_every_path_ends_in_an_outcome_and_asks_each_question_once():
