@@ -24,10 +24,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from checker import application as _application
-from checker import case as _case
-from checker import report as _report
-from checker import rules as _rules
+# Imported under plain names that no parameter shadows (application, report).
+from checker import application as app_format
+from checker import case as cases
+from checker import report as reports
+from checker import rules as rule_data
 from checker.checks import numbers, people, website
 from checker.findings import has_errors, lang_code, make
 from checker.validators import (
@@ -70,10 +71,10 @@ def check(application: dict, lang: str = "en", today: dt.date | None = None) -> 
     """
     lang = lang_code(lang)
     try:
-        problems = _application.schema_problems(application)
+        problems = app_format.schema_problems(application)
         if problems:
             return unusable(problems, lang)
-        report, findings = _report.build(application, lang, today=today)
+        report, findings = reports.build(application, lang, today=today)
     except RecursionError as exc:
         return _internal(exc, lang)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
@@ -96,7 +97,7 @@ def _context(context):
             problems.append(make("input.bad_context", "context", name=str(key), value="",
                                  allowed=list(CONTEXT_KEYS)))
     province = context.get("province")
-    if province is not None and (not isinstance(province, str) or province not in _rules.load()["provinces"]):
+    if province is not None and (not isinstance(province, str) or province not in rule_data.load()["provinces"]):
         problems.append(make("input.unknown_province", "province", code=_short(province)))
     entity = context.get("entity")
     if entity is not None and entity not in ENTITY_KINDS:
@@ -182,7 +183,7 @@ def _field_findings(kind, value, province, entity, domain_value, today):
     """(findings, the value in its conventional form or None), from the same checks as a whole application."""
     leader = {"id_type": "resident_id", "id_number": value} if kind == "resident-id" else None
     website_part = {"domain": domain_value} if domain_value else {}
-    case = _case.for_field(province, entity, today, entity_leader=leader, website=website_part)
+    case = cases.for_field(province, entity, today, entity_leader=leader, website=website_part)
     findings, module = _FIELDS[kind](value, case, case.rules)
     own = [f for f in findings if not f.code.startswith("province.")]
     return list(findings), (None if has_errors(own) else _formatted(module, value))
@@ -206,7 +207,7 @@ def field(kind: str, value, context: dict | None = None, lang: str = "en", today
             return {"ok": False, "usable": False, "kind": kind, "value": None,
                     "findings": _finding_dicts(problems, lang)}
         findings, formatted = _field_findings(kind, value, province, entity, domain_value, today)
-        findings = _report.sorted_findings(findings)
+        findings = reports.sorted_findings(findings)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
         finding = make("engine.internal_error", "(checker)", error=type(exc).__name__)
         return {"ok": False, "usable": True, "kind": _short(kind), "value": None,
@@ -242,7 +243,7 @@ def page_data() -> dict:
     import json
     from importlib import resources
 
-    data = _rules.load()
+    data = rule_data.load()
     schema = resources.files("checker").joinpath("schema/application.schema.json").read_text(encoding="utf-8")
     return {
         "flow": data["flow"],
