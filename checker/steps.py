@@ -1,6 +1,8 @@
 """Which procedure steps apply, in order. Shared by the printable checklists
-(conditions unknown: conditional steps are kept and marked) and the checker
-(conditions decided from the user's answers, steps rendered in one language).
+(the initial filing of ``checklist:`` in steps.yaml, conditions unknown:
+conditional steps are kept and marked) and the checker (the steps of the
+case's outcome and answers, conditions decided from the user's answers,
+steps rendered in one language).
 
 The rules a step reads are named by steps.yaml itself (``rule:``), so they
 count as read by the checker in the build's accounting (:func:`rule_ids`)."""
@@ -14,17 +16,24 @@ from checker.rules import effective_rule, sources_on, values_on
 
 
 def select(steps: dict, province: dict | None, national: dict, entity: str, day: dt.date,
-           conditions: dict | None = None) -> list[dict]:
+           conditions: dict | None = None, outcome: str | None = None,
+           answers: dict | None = None) -> list[dict]:
     """Steps for `entity` ('organisation' or 'individual') in phase order.
 
     Each result: {"step", "phase", "rule", "origin", "values", "sources", "conditional"}.
     `conditions` maps condition ids to booleans; None keeps every conditional
     step (a checklist cannot know), a missing id counts as unknown and keeps it.
+    `outcome` (an outcome of flow.yaml) keeps the steps that list it; None keeps
+    every step. `answers` (question id -> answer) drops the steps whose
+    ``answers:`` exclude the answer given; None, or a question not answered,
+    keeps them. The printable checklists pass :func:`checklist_case`.
     """
     out = []
     for phase in steps["phases"]:
         for step in steps["steps"]:
             if step["phase"] != phase["id"] or entity not in step["entity"]:
+                continue
+            if not applies_to(step, outcome, answers):
                 continue
             rule, origin, values = None, None, []
             sources = list(step.get("sources", []))
@@ -45,6 +54,29 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
             })
     # Conditions are decided in one place, for checklists and checker alike.
     return out if conditions is None else apply_conditions(out, conditions)
+
+
+def applies_to(step: dict, outcome: str | None, answers: dict | None) -> bool:
+    """Does ``step`` belong to ``outcome`` and fit ``answers``? (None: not known, so it does.)"""
+    if outcome is not None and outcome not in step["outcomes"]:
+        return False
+    if answers:
+        for question, allowed in step.get("answers", {}).items():
+            given = answers.get(question)
+            if given is not None and given not in allowed:
+                return False
+    return True
+
+
+def checklist_case(steps: dict) -> dict:
+    """The keyword arguments of :func:`select` for the printable checklists (``checklist:`` in steps.yaml)."""
+    case = steps.get("checklist") or {}
+    return {"outcome": case.get("outcome"), "answers": dict(case.get("answers", {})) or None}
+
+
+def answer_questions(steps: dict) -> tuple:
+    """The questions some step depends on (what a selection must be keyed by)."""
+    return tuple(sorted({q for step in steps["steps"] for q in step.get("answers", {})}))
 
 
 # --- the checker's side: steps rendered for one province, entity and language ------------------
@@ -68,30 +100,38 @@ def apply_conditions(selected: list, conditions: dict) -> list:
     return out
 
 
-def _selected(view, entity_kind) -> list:
-    """``select`` with every condition unknown, once per view and entity.
+def _selected(view, entity_kind, outcome=None, answers=None) -> list:
+    """``select`` with every condition unknown, once per view, entity, outcome and relevant answers.
 
     Deciding conditions afterwards (:func:`apply_conditions`) gives exactly
     what ``select`` returns when given the conditions (tests/checker/test_engine.py);
     selecting once per view keeps batches fast.
     """
-    key = ("steps_selected", entity_kind)
+    data = _rules.load()
+    relevant = None
+    if answers is not None:
+        relevant = tuple((q, answers.get(q)) for q in answer_questions(data["steps"]))
+    key = ("steps_selected", entity_kind, outcome, relevant)
     found = view.cache.get(key)
     if found is None:
-        data = _rules.load()
-        found = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day, None)
+        found = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day, None,
+                                         outcome, dict(relevant) if relevant is not None else None)
     return found
 
 
-def for_view(view, entity_kind, conditions: dict, lang, phases=None) -> list:
-    """The ordered steps as output dicts for the decided ``conditions`` (callers get copies)."""
+def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None) -> list:
+    """The ordered steps as output dicts for the decided ``conditions`` (callers get copies).
+
+    ``outcome`` and ``answers`` select the steps of the case (see :func:`select`);
+    None keeps every step.
+    """
     key = ("steps_rendered", entity_kind, lang)
     rendered = view.cache.get(key)
     if rendered is None:
         rendered = view.cache[key] = {sel["step"]["id"]: _render(view, sel, lang)
                                       for sel in _selected(view, entity_kind)}
     out = []
-    for sel in apply_conditions(_selected(view, entity_kind), conditions):
+    for sel in apply_conditions(_selected(view, entity_kind, outcome, answers), conditions):
         item = rendered[sel["step"]["id"]]
         if item is None or (phases is not None and item["phase"] not in phases):
             continue

@@ -233,6 +233,77 @@ def _check_steps(rep, ds, source_ids):
         for j, sid in enumerate(step.get("sources", [])):
             if sid not in source_ids:
                 rep.add(doc, path + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+        for j, outcome in enumerate(step["outcomes"]):
+            if outcome not in ds.data("flow.yaml")["outcomes"]:
+                rep.add(doc, path + ("outcomes", j), f"no outcome '{outcome}' in flow.yaml")
+        _check_answers(rep, doc, path + ("answers",), step.get("answers", {}), ds)
+    checklist = data.get("checklist")
+    if checklist:
+        if checklist["outcome"] not in ds.data("flow.yaml")["outcomes"]:
+            rep.add(doc, ("checklist", "outcome"), f"no outcome '{checklist['outcome']}' in flow.yaml")
+        _check_answers(rep, doc, ("checklist", "answers"), checklist.get("answers", {}), ds)
+
+
+def _check_answers(rep, doc, path, answers, ds):
+    """Question ids and answers of flow.yaml named by a step's (or the checklist's) ``answers``."""
+    questions = ds.data("flow.yaml")["questions"]
+    for question, values in answers.items():
+        if question not in questions:
+            rep.add(doc, path + (question,), f"no question '{question}' in flow.yaml")
+            continue
+        listed = values if isinstance(values, list) else [values]
+        for j, value in enumerate(listed):
+            if value not in questions[question]["answers"]:
+                where = path + ((question, j) if isinstance(values, list) else (question,))
+                rep.add(doc, where, f"'{value}' is not an answer of the question '{question}' "
+                                    f"in flow.yaml; use one of: {', '.join(questions[question]['answers'])}")
+
+
+def _check_documents(rep, ds, source_ids):
+    """documents.yaml: ids, outcomes, conditions, rules (declared in checker.documents.READS), sources,
+    and that each ``value_entity`` text is a value of that province's rule."""
+    from checker import documents as reader
+    doc = ds.docs["documents.yaml"]
+    data = doc.data
+    outcomes = set(ds.data("flow.yaml")["outcomes"])
+    conditions = set(ds.data("steps.yaml").get("conditions", {})) | set(data.get("conditions", {}))
+    provinces = {p.data["code"]: p.data for p in ds.provinces}
+    national = ds.data("national.yaml")["rules"]
+    _check_unique(rep, doc, "documents", "id")
+    for j, outcome in enumerate(data["outcomes"]):
+        if outcome not in outcomes:
+            rep.add(doc, ("outcomes", j), f"no outcome '{outcome}' in flow.yaml")
+    for i, item in enumerate(data["documents"]):
+        path = ("documents", i)
+        for j, outcome in enumerate(item.get("outcomes", [])):
+            if outcome not in data["outcomes"]:
+                rep.add(doc, path + ("outcomes", j), f"'{outcome}' is not in the list's outcomes ({', '.join(data['outcomes'])})")
+        for key in ("only_if", "unless"):
+            if key in item and item[key] not in conditions:
+                rep.add(doc, path + (key,), f"unknown condition '{item[key]}'; declare it under conditions "
+                                            "(here, or in steps.yaml)")
+        rule_id = item.get("rule")
+        if rule_id is not None:
+            if rule_id not in national and not any(rule_id in p["rules"] for p in provinces.values()):
+                rep.add(doc, path + ("rule",), f"no national or province rule is called '{rule_id}'")
+            elif rule_id not in reader.READS:
+                rep.add(doc, path + ("rule",), f"'{rule_id}' is not in the READS of checker/documents.py; add it there")
+        if ("values" in item or "min_count" in item or item.get("each") == "value") and rule_id is None:
+            rep.add(doc, path, "values, min_count and each: value need a rule")
+        if rule_id is None and "sources" not in item and item.get("each") != "preapproval":
+            rep.add(doc, path, "an item that follows no rule must cite sources")
+        for j, sid in enumerate(item.get("sources", [])):
+            if sid not in source_ids:
+                rep.add(doc, path + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+        for j, entry in enumerate(item.get("value_entity", [])):
+            province = provinces.get(entry["province"])
+            claims = ((province or {}).get("rules", {}).get(rule_id) or {}).get("claims", [])
+            texts = {v.get("en") for c in claims for v in (c["value"] if isinstance(c["value"], list) else [])
+                     if isinstance(v, dict)}
+            if entry["en"] not in texts:
+                rep.add(doc, path + ("value_entity", j, "en"),
+                        f"province {entry['province']} has no value of '{rule_id}' with this English text; "
+                        "copy the text from the province file or remove the entry")
 
 
 def _check_flow(rep, ds, source_ids):
@@ -323,6 +394,7 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
         _check_unique(rep, ds.docs[name], key, "id")
         _check_entry_sources(rep, ds.docs[name], key, source_ids, today)
     _check_steps(rep, ds, source_ids)
+    _check_documents(rep, ds, source_ids)
     _check_flow(rep, ds, source_ids)
     _check_labels(rep, ds)
     _check_messages(rep, ds)

@@ -30,6 +30,7 @@ def compile_rules(ds) -> str:
         "preapprovals": ds.data("preapprovals.yaml")["preapprovals"],
         "operations": ds.data("operations.yaml")["operations"],
         "steps": ds.data("steps.yaml"),
+        "documents": ds.data("documents.yaml"),
         "flow": ds.data("flow.yaml"),
         "services": ds.data("services.yaml"),
         "labels": ds.data("labels.yaml"),

@@ -18,6 +18,7 @@ SINGLE_FILES = {
     "tlds.yaml": "tlds",
     "labels.yaml": "labels",
     "steps.yaml": "steps",
+    "documents.yaml": "documents",
     "flow.yaml": "flow",
     "services.yaml": "services",
     "messages.yaml": "messages",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from checker.steps import checklist_case
 from checker.steps import select as select_steps
 from generator.model import LANGS, View, effective_rule, in_force
 
@@ -101,7 +102,7 @@ class Renderer:
         data = self.ds.data("steps.yaml")
         conditions = data.get("conditions", {})
         phases: dict[str, dict] = {}
-        for sel in select_steps(data, province, self.national["rules"], entity, self.today):
+        for sel in select_steps(data, province, self.national["rules"], entity, self.today, **checklist_case(data)):
             step = sel["step"]
             text = view.text(step["text"], f"step {step['id']}")
             rv = None

@@ -4,11 +4,13 @@ Every rule id in the data (national.yaml, the province files) must be
 either read by the checker or listed in ``province_data/display_only.yaml``,
 never both; every rule id a check declares in its ``READS`` must exist.
 Readers: the checks (:mod:`checker.checks`, their ``READS``), the steps
-(``rule:`` in steps.yaml) and the decision graph (``rule:`` of an outcome
-in flow.yaml). Suffix rules (tlds.yaml) are read by the website check.
+(``rule:`` in steps.yaml), the documents (:mod:`checker.documents`, its
+``READS``) and the decision graph (``rule:`` of an outcome in flow.yaml).
+Suffix rules (tlds.yaml) are read by the website check.
 """
 from __future__ import annotations
 
+from checker import documents
 from checker.checks import declared_reads
 
 
@@ -16,6 +18,7 @@ def readers(ds) -> dict:
     """Reader name -> the rule ids it reads."""
     out = declared_reads()
     out["province_data/steps.yaml"] = {s["rule"] for s in ds.data("steps.yaml")["steps"] if "rule" in s}
+    out[documents.__name__] = set(documents.READS)
     out["province_data/flow.yaml"] = {o["rule"] for o in ds.data("flow.yaml")["outcomes"].values() if o.get("rule")}
     return out
 

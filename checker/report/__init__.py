@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker import case as _case
-from checker import checks, ruleset, steps, words
+from checker import checks, documents, ruleset, steps, words
 from checker.checks import content, dates, numbers
 from checker.report import verdict
 from checker.findings import lang_code
@@ -43,6 +43,7 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "rules_date": case.day.isoformat(),
         "province_rules": province_rules(case.view, lang) if case.view and case.filing_needed is not False else [],
         "steps": _steps(case, lang),
+        "documents": documents.for_case(case, lang),
         "timeline": dates.computed(case, case.rules(dates.READS))[0],
         "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
     }

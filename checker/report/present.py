@@ -28,7 +28,14 @@ def _ui(key, lang):
 
 
 def _sources(ids) -> list:
-    return [{"id": sid, "label": words.cite([sid])} for sid in ids or ()]
+    """Sources under their display names; two sources with the same name show once."""
+    out, seen = [], set()
+    for sid in ids or ():
+        label = words.cite([sid])
+        if label not in seen:
+            seen.add(label)
+            out.append({"id": sid, "label": label})
+    return out
 
 
 def _yes_no(value, lang) -> str:
@@ -139,6 +146,15 @@ def _steps(report, lang) -> dict | None:
     return {"id": "steps", "title": _ui("checker_steps", lang), "blocks": blocks}
 
 
+def _documents(report, lang) -> dict | None:
+    if not report.get("documents"):
+        return None
+    items = [{"id": d["id"], "text": d["text"], "note": None, "sources": _sources(d["sources"])}
+             for d in report["documents"]]
+    return {"id": "documents", "title": _ui("documents_title", lang),
+            "blocks": [{"kind": "steps", "phase": "documents", "title": None, "items": items}]}
+
+
 def _province_rules(report, lang) -> dict | None:
     if not report.get("province_rules"):
         return None
@@ -170,7 +186,7 @@ def sections(report: dict, lang: str = "en") -> list:
     if not report.get("usable", True):
         return [_summary_unusable(report, lang), findings_section(report, lang)]
     built = [_summary(report, lang), findings_section(report, lang), _timeline(report, lang), _steps(report, lang),
-             _province_rules(report, lang), _footer(report, lang)]
+             _documents(report, lang), _province_rules(report, lang), _footer(report, lang)]
     return [s for s in built if s is not None]
 
 

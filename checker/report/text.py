@@ -60,6 +60,7 @@ def render(title: str, sections: list, lang: str) -> str:
     lines = [title, "=" * max(len(title), 8)]
     counter = [0]
     for i, section in enumerate(sections):
+        counter[0] = 0  # numbered lists restart in each section
         if i:
             lines += ["", section["title"]]
         for block in section["blocks"]:
