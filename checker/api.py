@@ -5,7 +5,7 @@ never raise:
 
 ``check(application, lang="en") -> dict``
     {"ok", "usable", "findings", "verdict", "classification", "province",
-    "rules_date", "province_rules", "steps", "documents", "timeline", "footer_html"}
+    "rules_date", "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html"}
 
     ``verdict`` is {"kind", "headline", "reasons", "next"} (None for unusable
     input); kind is no_filing_needed, already_covered, can_file, cannot_file
@@ -45,6 +45,7 @@ _EMPTY_REPORT = {
     "rules_date": None,
     "province_rules": [],
     "steps": [],
+    "ask_provider": [],
     "documents": [],
     "timeline": None,
     "footer_html": None,

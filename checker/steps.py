@@ -152,10 +152,12 @@ def _render(view, sel, lang):
             return None  # the rule exists but is not in force on this day
         values = entry["values"]
     text = step["text"][lang]
+    ask = None
     if rule_id is not None and not values:
-        # Nobody has documented this rule here: say so rather than guess
-        # (the same wording as the printable checklists).
-        text = words.rule_name(rule_id)[lang] + words.punct("colon", lang) + words.ui("unknown_value", lang)
+        # Nobody has documented this rule here: nobody can tick it, so it becomes
+        # a question for the access provider (the same wording as the checklists).
+        ask = ask_question(words.rule_name(rule_id)[lang], view.name()[lang], lang)
+        text = text.replace("{value}", words.ui("ask_provider_value", lang))
     elif "{value}" in text:
         text = text.replace("{value}", words.values_text(rule_id, values, lang))
     condition = step.get("only_if") if sel["conditional"] else None
@@ -166,7 +168,13 @@ def _render(view, sel, lang):
         "sources": list(sel["sources"]),
         "conditional": sel["conditional"],
         "condition": _condition_text(condition, lang) if condition else None,
+        **({"ask": ask, "keep": step.get("when_unknown") == "keep"} if ask else {}),
     }
+
+
+def ask_question(rule_name: str, province_name: str, lang: str, table: dict | None = None) -> str:
+    """The exact question to ask the access provider about a rule no source documents."""
+    return words.ui("ask_provider_question", lang, table).format(rule=rule_name, province=province_name)
 
 
 def _condition_text(condition, lang):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from checker.steps import checklist_case
+from checker.steps import ask_question, checklist_case
 from checker.steps import select as select_steps
 from generator.model import LANGS, View, effective_rule, in_force
 
@@ -98,10 +98,16 @@ class Renderer:
         rule, origin = effective_rule(province, self.national, rule_id)
         return self.rule_view(view, rule, rule_id, origin, base)
 
-    def checklist(self, view: View, province: dict, entity: str, base: str) -> list[dict]:
+    def checklist(self, view: View, province: dict, entity: str, base: str) -> tuple[list[dict], list[str]]:
+        """(phases with their tick items, questions for the access provider) of a printable checklist.
+
+        A step resting on a rule nobody has documented is a question, not a
+        tick item (the checker does the same: checker.steps).
+        """
         data = self.ds.data("steps.yaml")
         conditions = data.get("conditions", {})
         phases: dict[str, dict] = {}
+        ask: list[str] = []
         for sel in select_steps(data, province, self.national["rules"], entity, self.today, **checklist_case(data)):
             step = sel["step"]
             text = view.text(step["text"], f"step {step['id']}")
@@ -109,8 +115,10 @@ class Renderer:
             if "rule" in step:
                 rv = self.rule_view(view, sel["rule"], step["rule"], sel["origin"], base)
                 if rv["status"] == "unknown":
-                    # Nobody has documented this rule here: say so rather than guess.
-                    text = f"{rv['name']}{view.ui('colon')}{view.ui('unknown_value')}"
+                    ask.append(ask_question(rv["name"], view.text(province["name"]), view.lang, view.labels))
+                    if step.get("when_unknown") != "keep":
+                        continue
+                    text = text.replace("{value}", view.ui("ask_provider_value"))
                 else:
                     text = text.replace("{value}", rv["summary"])
             phase = phases.setdefault(sel["phase"]["id"], {"title": view.text(sel["phase"]["title"]), "items": []})
@@ -121,7 +129,7 @@ class Renderer:
                 "sources": view.source_links(sel["sources"], base),
                 "rule": rv,
             })
-        return list(phases.values())
+        return list(phases.values()), ask
 
     # --- pages --------------------------------------------------------------
     def _page(self, template: str, lang: str, base: str, **ctx) -> str:
@@ -138,9 +146,9 @@ class Renderer:
             pages[f"provinces/{p['slug']}{suffix(lang)}.md"] = self._page(
                 "province.md.j2", lang, "../", p=p, rules=rules)
             for entity in ENTITIES:
-                phases = self.checklist(view, p, entity, "../")
+                phases, ask = self.checklist(view, p, entity, "../")
                 pages[f"checklists/{p['slug']}-{entity}{suffix(lang)}.md"] = self._page(
-                    "checklist.md.j2", lang, "../", p=p, entity=entity, phases=phases)
+                    "checklist.md.j2", lang, "../", p=p, entity=entity, phases=phases, ask=ask)
         return pages
 
     def compare_page(self, lang: str) -> str:

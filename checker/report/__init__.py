@@ -42,11 +42,16 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "province": _province(case, lang),
         "rules_date": case.day.isoformat(),
         "province_rules": province_rules(case.view, lang) if case.view and case.filing_needed is not False else [],
-        "steps": _steps(case, lang),
+        "steps": [],
+        "ask_provider": [],
         "documents": documents.for_case(case, lang),
         "timeline": dates.computed(case, case.rules(dates.READS))[0],
         "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
     }
+    every = _steps(case, lang)
+    # Steps resting on a rule nobody has documented are questions, not tick items.
+    report["steps"] = [_step(s) for s in every if "ask" not in s or s["keep"]]
+    report["ask_provider"] = [{"step": s["id"], "question": s["ask"]} for s in every if "ask" in s]
     report["verdict"] = verdict.compute(case, report, findings, lang)
     return report, findings
 
@@ -92,6 +97,10 @@ def _steps(case, lang) -> list:
     answers = dict(case.walk.path) if case.walk else dict(case.answers)
     return steps.for_view(case.view, case.entity_kind, case.conditions, lang, phases,
                           outcome=case.outcome, answers=answers)
+
+
+def _step(step) -> dict:
+    return {k: v for k, v in step.items() if k not in ("ask", "keep")}
 
 
 def province_rules(view, lang) -> list:

@@ -146,6 +146,14 @@ def _steps(report, lang) -> dict | None:
     return {"id": "steps", "title": _ui("checker_steps", lang), "blocks": blocks}
 
 
+def _ask_provider(report, lang) -> dict | None:
+    if not report.get("ask_provider"):
+        return None
+    blocks = [{"kind": "text", "text": _ui("ask_provider_intro", lang)}]
+    blocks += [{"kind": "text", "text": item["question"]} for item in report["ask_provider"]]
+    return {"id": "ask_provider", "title": _ui("ask_provider_title", lang), "blocks": blocks}
+
+
 def _documents(report, lang) -> dict | None:
     if not report.get("documents"):
         return None
@@ -186,7 +194,8 @@ def sections(report: dict, lang: str = "en") -> list:
     if not report.get("usable", True):
         return [_summary_unusable(report, lang), findings_section(report, lang)]
     built = [_summary(report, lang), findings_section(report, lang), _timeline(report, lang), _steps(report, lang),
-             _documents(report, lang), _province_rules(report, lang), _footer(report, lang)]
+             _ask_provider(report, lang), _documents(report, lang), _province_rules(report, lang),
+             _footer(report, lang)]
     return [s for s in built if s is not None]
 
 

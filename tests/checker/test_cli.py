@@ -74,7 +74,7 @@ def test_json_output_is_the_api_object(tmp_path):
     (line,) = result.stdout.splitlines()
     report = json.loads(line)
     assert set(report) == {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date",
-                           "province_rules", "steps", "documents", "timeline", "footer_html"}
+                           "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html"}
     assert report["ok"] is True and report["classification"]["outcome"] == "initial"
     assert all(set(f) == {"code", "severity", "field", "message"} for f in report["findings"])
 
