@@ -101,22 +101,22 @@ def apply_conditions(selected: list, conditions: dict) -> list:
 
 
 def _selected(view, entity_kind, outcome=None, answers=None) -> list:
-    """``select`` with every condition unknown, once per view, entity, outcome and relevant answers.
+    """``select`` with every condition unknown, for the case's outcome and answers.
 
-    Deciding conditions afterwards (:func:`apply_conditions`) gives exactly
-    what ``select`` returns when given the conditions (tests/checker/test_engine.py);
-    selecting once per view keeps batches fast.
+    The selection for all outcomes is made once per view and entity, then
+    filtered with :func:`applies_to` (what ``select`` itself applies), so a
+    batch with many outcomes and answers does not select again. Deciding
+    conditions afterwards (:func:`apply_conditions`) gives exactly what
+    ``select`` returns when given the conditions (tests/checker/test_engine.py).
     """
-    data = _rules.load()
-    relevant = None
-    if answers is not None:
-        relevant = tuple((q, answers.get(q)) for q in answer_questions(data["steps"]))
-    key = ("steps_selected", entity_kind, outcome, relevant)
-    found = view.cache.get(key)
-    if found is None:
-        found = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day, None,
-                                         outcome, dict(relevant) if relevant is not None else None)
-    return found
+    key = ("steps_selected", entity_kind)
+    every = view.cache.get(key)
+    if every is None:
+        data = _rules.load()
+        every = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day)
+    if outcome is None and not answers:
+        return every
+    return [sel for sel in every if applies_to(sel["step"], outcome, answers)]
 
 
 def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None) -> list:

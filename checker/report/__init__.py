@@ -50,7 +50,7 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
     }
     every = _steps(case, lang)
     # Steps resting on a rule nobody has documented are questions, not tick items.
-    report["steps"] = [_step(s) for s in every if "ask" not in s or s["keep"]]
+    report["steps"] = [s if "ask" not in s else _step(s) for s in every if "ask" not in s or s["keep"]]
     report["ask_provider"] = [{"step": s["id"], "question": s["ask"]} for s in every if "ask" in s]
     report["verdict"] = verdict.compute(case, report, findings, lang)
     return report, findings
