@@ -88,8 +88,8 @@ def test_result_lists_errors_with_a_link_to_the_field(ready_page):
     page = ready_page
     to_organisation_filing(page)
     page.fill("#icp-entity-uscc", "91510100MA61234567")
-    page.wait_for_selector('#icp-checker .icp-result__messages li.icp-msg--error[data-field="entity.uscc"]')
-    item = page.locator('#icp-checker .icp-result__messages li.icp-msg--error[data-field="entity.uscc"]')
+    page.wait_for_selector('#icp-checker .icp-result__findings li.icp-msg--error[data-field="entity.uscc"]')
+    item = page.locator('#icp-checker .icp-result__findings li.icp-msg--error[data-field="entity.uscc"]')
     assert item.inner_text().startswith("Error: ")
     item.locator(".icp-msg__goto").click()
     assert page.evaluate("document.activeElement.id") == "icp-entity-uscc"

@@ -39,13 +39,14 @@ export function share(fragment, out, words) {
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url.href).catch(() => {});
 }
 
-// The buttons under a result. markdown() and fragment() are asked when clicked.
-export function actionBar(words, { markdown, fragment }) {
+// The buttons under a result. markdown() and fragment() are asked when clicked;
+// print and download only when the result has a checklist.
+export function actionBar(words, { markdown, fragment, checklist = true }) {
   const out = el("div", { class: "icp-result__share", hidden: true });
   const button = (key, onclick) => el("button", { type: "button", class: "md-button", text: words.t(key), onclick });
   return el("div", { class: "icp-result__actions" },
-    button("checker_print", printResult), " ",
-    button("checker_download", () => download(markdown())), " ",
+    checklist ? [button("checker_print", printResult), " ", button("checker_download", () => download(markdown())), " "]
+      : null,
     button("checker_share", () => share(fragment(), out, words)),
     el("p", { class: "icp-field__hint", text: words.t("checker_share_hint") }),
     out);

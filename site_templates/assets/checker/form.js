@@ -29,7 +29,8 @@ export class CheckerForm {
     this.format = formatOf(this.schema);
     this.fields = [];
     this.fieldSeq = new Map();   // field path -> number of its latest check
-    this.questions = new Questions(data.flow, words, (qid) => this.changed({ revalidate: qid === ENTITY_QUESTION }));
+    this.questions = new Questions(data.flow, words,
+      (qid) => this.changed({ revalidate: qid === ENTITY_QUESTION, answered: true }));
     this.changedSoon = debounce(() => this.changed(), CHANGE_DELAY_MS);
     this.node = this.build();
   }
@@ -65,9 +66,15 @@ export class CheckerForm {
     return form;
   }
 
+  // The short result goes between the questions and the details.
+  placeBrief(node) {
+    this.node.insertBefore(node, this.details);
+  }
+
   buildField(spec, group) {
     const id = idFor(spec.path);
-    const field = { ...spec, id, details: group.details, inputs: [], messages: null, label: null };
+    const field = { ...spec, id, details: group.details, inputs: [], messages: null, label: null,
+                    found: [], reported: [] };
     const hintId = spec.hint ? `${id}-hint` : null;
     const hint = spec.hint ? el("p", { class: "icp-field__hint", id: hintId, text: this.t(`${spec.key}_hint`) }) : null;
     this.fields.push(field);
@@ -91,7 +98,7 @@ export class CheckerForm {
         field.label, hint, el("ul", { class: "icp-checker__choices" }, items));
       return field.box;
     }
-    const described = [hintId, spec.check ? `${id}-msg` : null].filter(Boolean).join(" ") || null;
+    const described = [hintId, `${id}-msg`].filter(Boolean).join(" ");
     let input;
     if (spec.widget === "select") {
       input = el("select", { id, name: spec.path, "aria-describedby": described },
@@ -115,7 +122,7 @@ export class CheckerForm {
     }
     field.inputs = [input];
     field.label = el("label", { for: id, text: this.t(spec.key) });
-    field.messages = spec.check ? el("ul", { class: "icp-field__messages", id: `${id}-msg` }) : null;
+    field.messages = el("ul", { class: "icp-field__messages", id: `${id}-msg` });
     field.box = el("div", { class: "icp-field", "data-path": spec.path }, field.label, hint, input, field.messages);
     return field.box;
   }
@@ -200,7 +207,7 @@ export class CheckerForm {
   }
 
   // --- reacting to changes ----------------------------------------------------------
-  changed({ revalidate = false } = {}) {
+  changed({ revalidate = false, answered = false } = {}) {
     const { outcome } = this.questions.render();
     const entry = this.questions.outcome(outcome);
     this.details.hidden = !(entry && entry.operation);
@@ -214,7 +221,7 @@ export class CheckerForm {
     if (revalidate) {
       for (const field of this.fields) if (field.check && field.inputs[0].value.trim()) this.validate(field);
     }
-    this.onChange();
+    this.onChange({ answered });
   }
 
   async validate(field) {
@@ -238,10 +245,32 @@ export class CheckerForm {
       }
     }
     if (this.fieldSeq.get(field.path) !== seq) return;   // a newer check is on its way
-    this.showMessages(field, findings);
+    field.found = findings;
+    this.showMessages(field);
   }
 
-  showMessages(field, findings) {
+  // The errors of the whole check (report.findings) on the fields they name (a
+  // province's rule on an ID number, a domain's suffix): the field is marked
+  // invalid and says why, unless its own check has found an error already.
+  showReportErrors(findings) {
+    const reported = new Map();
+    for (const f of findings || []) {
+      const field = f.severity === "error" ? this.fieldFor(f.field) : null;
+      if (field && field.messages) reported.set(field, [...(reported.get(field) || []), f]);
+    }
+    for (const field of this.fields) {
+      if (!field.messages) continue;
+      const now = reported.get(field) || [];
+      if (!now.length && !field.reported.length) continue;
+      field.reported = now;
+      this.showMessages(field);
+    }
+  }
+
+  showMessages(field) {
+    const own = new Set(field.found.map((f) => f.code).filter(Boolean));
+    const findings = field.found.some((f) => f.severity === "error") ? field.found
+      : [...field.found, ...field.reported.filter((f) => !own.has(f.code))];
     field.messages.replaceChildren(...findings.map((f) => this.message(f)));
     const input = field.inputs[0];
     const bad = findings.some((f) => f.severity === "error");
@@ -266,12 +295,20 @@ export class CheckerForm {
     const base = path.replace(/\[\d+\]/g, "");
     if (base.startsWith("answers.")) return this.questions.inputFor(base.slice("answers.".length));
     if (base === "entity.kind") return this.questions.inputFor(ENTITY_QUESTION);
+    const field = this.fieldFor(base);
+    return field ? field.inputs[0] : null;
+  }
+
+  // The shown form field a finding's field path falls in, or null.
+  fieldFor(path) {
+    if (!path) return null;
+    const base = path.replace(/\[\d+\]/g, "");
     let best = null;
     for (const field of this.fields) {
       const match = base === field.path || base.startsWith(`${field.path}.`);
       if (match && (!best || field.path.length > best.path.length)) best = field;
     }
-    return best && !best.box.hidden && this.shown(best) ? best.inputs[0] : null;
+    return best && !best.box.hidden && this.shown(best) ? best : null;
   }
 
   // --- links ---------------------------------------------------------------------------

@@ -29,7 +29,17 @@ export class Questions {
       if (!option) return { path, outcome: null };
       node = option.next;
     }
-    return { path, outcome: node in flow.outcomes ? node : null };
+    return { path, outcome: node in flow.outcomes ? this.redirected(node, path) : null };
+  }
+
+  // An outcome's "redirect" entries (checker/flow.py redirected()): the first
+  // whose answers were all given on the way makes it that other outcome.
+  redirected(outcome, path) {
+    for (const entry of this.flow.outcomes[outcome].redirect || []) {
+      const when = Object.entries(entry.when || {});
+      if (when.every(([qid, aid]) => path.includes(qid) && this.answers[qid] === aid)) return entry.to;
+    }
+    return outcome;
   }
 
   outcome(id) {

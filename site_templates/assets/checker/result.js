@@ -12,17 +12,19 @@ const SITE = new URL("../../", import.meta.url);
 const SEVERITIES = ["error", "warning", "info"];
 
 // opts: {words, lang, ticked: Set of step ids (updated as boxes are ticked),
-//        controlFor(fieldPath) -> element to focus or null}
+//        controlFor(fieldPath) -> element to focus or null,
+//        titled: false when the page already heads the first section}
 export function renderSections(sections, opts) {
   return sections.map((section, i) => {
-    const heading = el(i === 0 ? "h2" : "h3", { text: section.title });
+    let heading = el(i === 0 ? "h2" : "h3", { text: section.title });
     if (i === 0) heading.id = "icp-result-title";
+    if (i === 0 && opts.titled === false) heading = null;
     return el("div", { class: `icp-result__section icp-result__${section.id}`, "data-section": section.id },
       heading, section.blocks.map((block) => renderBlock(block, opts)));
   });
 }
 
-function renderBlock(block, opts) {
+export function renderBlock(block, opts) {
   switch (block.kind) {
     case "facts":
       return el("dl", { class: "icp-facts" }, block.items.map((item) => [
@@ -117,16 +119,78 @@ export function withTicks(markdown, sections, ticked) {
   return lines.join("\n");
 }
 
-// The result area under the form: a heading and a note until there is a
-// result, then the sections and the actions (print, download, share).
+// The short form of a result, right under the questions: from the same
+// sections, the summary's first fact (the verdict's headline) and its filing
+// type, the blocking problems (with their links to the fields), and the
+// timeline's earliest submission day; then a link to the full result. Facts
+// are picked by their label, which is the page's own word for them.
+export function briefBlocks(sections, words) {
+  const summary = sections.find((s) => s.id === "summary");
+  const timeline = sections.find((s) => s.id === "timeline");
+  if (!summary) return [];
+  const facts = summary.blocks.filter((b) => b.kind === "facts").flatMap((b) => b.items);
+  const pick = (items, key) => items.filter((item) => words.has(key) && item.label === words.t(key));
+  const items = [
+    ...facts.slice(0, 1),
+    ...pick(facts.slice(1), "checker_filing_type"),
+    ...pick(timeline ? timeline.blocks.filter((b) => b.kind === "facts").flatMap((b) => b.items) : [],
+            "checker_tl_earliest_submission"),
+  ].map((item) => ({ ...item, sources: [] }));
+  const reasons = summary.blocks.filter((b) => b.kind === "findings" && b.items.length);
+  return [{ kind: "facts", items }, ...reasons];
+}
+
+export class ResultBrief {
+  constructor(words, lang, controlFor, target) {
+    this.opts = { words, lang, ticked: new Set(), controlFor };
+    this.body = el("div", { class: "icp-brief__body" });
+    this.more = el("p", { class: "icp-brief__more" },
+      el("a", { href: `#${target}`, text: words.t("checker_see_full_result") }));
+    this.node = el("div", { class: "icp-checker__brief", hidden: true }, this.body, this.more);
+  }
+
+  clear() {
+    this.node.hidden = true;
+    delete this.node.dataset.verdict;
+    this.body.replaceChildren();
+  }
+
+  show(view) {
+    const verdict = (view.report || {}).verdict;
+    const blocks = briefBlocks(view.sections || [], this.opts.words);
+    if (!verdict || !blocks.length) {
+      this.clear();
+      return;
+    }
+    this.node.dataset.verdict = verdict.kind;
+    this.body.replaceChildren(...blocks.map((block) => renderBlock(block, this.opts)));
+    this.node.hidden = false;
+  }
+
+  // After an answer: bring the short result into view if it is below the fold
+  // (its top stays in view), without moving the focus.
+  reveal() {
+    if (this.node.hidden) return;
+    const box = this.node.getBoundingClientRect();
+    const room = window.innerHeight;
+    const below = box.bottom - room + 8;
+    if (below > 0) window.scrollBy({ top: Math.min(below, Math.max(box.top - 8, 0)), behavior: "instant" });
+  }
+}
+
+// The result area under the form: the page's own heading (in its table of
+// contents) and a note until there is a result, then the sections and the
+// actions (print, download, share).
 export class ResultPanel {
-  constructor(words, lang, controlFor) {
+  constructor(words, lang, controlFor, heading) {
     this.words = words;
     this.lang = lang;
     this.controlFor = controlFor;
+    this.heading = heading;     // the page's "Result" heading, or null (then the panel heads itself)
     this.ticked = new Set();    // step ids ticked by the reader, kept across results
     this.view = null;
-    this.node = el("section", { class: "icp-checker__result", "aria-labelledby": "icp-result-title" });
+    this.node = el("section", { class: "icp-checker__result",
+                                "aria-labelledby": heading ? heading.id : "icp-result-title" });
     this.status = el("p", { class: "icp-visually-hidden", role: "status", "aria-live": "polite" });
   }
 
@@ -139,9 +203,9 @@ export class ResultPanel {
     this.view = null;
     this.node.dataset.result = "none";
     delete this.node.dataset.ok;
-    this.node.replaceChildren(
-      el("h2", { id: "icp-result-title", text: this.words.t("checker_result_title") }),
-      el("p", { class: "icp-checker__pending", text: this.words.t(messageKey) }));
+    const note = el("p", { class: "icp-checker__pending", text: this.words.t(messageKey) });
+    if (this.heading) this.node.replaceChildren(note);
+    else this.node.replaceChildren(el("h2", { id: "icp-result-title", text: this.words.t("checker_result_title") }), note);
   }
 
   show(view, actions) {
@@ -153,7 +217,8 @@ export class ResultPanel {
     // Keep the focus where it was (a tick box, a button) across the new rendering.
     const active = document.activeElement;
     const focused = active && this.node.contains(active) && active.id ? active.id : null;
-    const opts = { words: this.words, lang: this.lang, ticked: this.ticked, controlFor: this.controlFor };
+    const opts = { words: this.words, lang: this.lang, ticked: this.ticked, controlFor: this.controlFor,
+                   titled: !this.heading };
     this.node.replaceChildren(...renderSections(view.sections || [], opts), actions);
     if (focused) {
       const again = document.getElementById(focused);
