@@ -169,6 +169,12 @@ def make(code: str, field, /, **params) -> Finding:
     return build(code, field, params)
 
 
+def phrase_in(code: str, lang: str, /, **params) -> str:
+    """A catalogue phrase in one language (when only that one is shown)."""
+    entry = catalog()["phrases"][code]
+    return _render(entry[lang], params, lang, _param_chars(code))
+
+
 def phrase(code: str, /, **params) -> dict:
     """A catalogue phrase (part of a sentence) as ``{en, zh}``, to pass as a finding's param."""
     entry = catalog()["phrases"][code]

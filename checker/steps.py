@@ -9,6 +9,7 @@ count as read by the checker in the build's accounting (:func:`rule_ids`)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from checker import rules as _rules
 from checker import words
@@ -74,6 +75,11 @@ def checklist_case(steps: dict) -> dict:
     return {"outcome": case.get("outcome"), "answers": dict(case.get("answers", {})) or None}
 
 
+@lru_cache(maxsize=1)
+def _case_questions() -> tuple:
+    return answer_questions(_rules.load()["steps"])
+
+
 def answer_questions(steps: dict) -> tuple:
     """The questions some step depends on (what a selection must be keyed by)."""
     return tuple(sorted({q for step in steps["steps"] for q in step.get("answers", {})}))
@@ -116,7 +122,12 @@ def _selected(view, entity_kind, outcome=None, answers=None) -> list:
         every = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day)
     if outcome is None and not answers:
         return every
-    return [sel for sel in every if applies_to(sel["step"], outcome, answers)]
+    relevant = tuple((q, (answers or {}).get(q)) for q in _case_questions())
+    key = ("steps_for", entity_kind, outcome, relevant)
+    found = view.cache.get(key)
+    if found is None:
+        found = view.cache[key] = [sel for sel in every if applies_to(sel["step"], outcome, dict(relevant))]
+    return found
 
 
 def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None) -> list:

@@ -15,7 +15,7 @@ The words come from messages.yaml phrases ``verdict.*``.
 """
 from __future__ import annotations
 
-from checker.findings import catalog, phrase
+from checker.findings import catalog, phrase_in
 
 # The headline phrase of each kind (messages.yaml phrases).
 HEADLINES = {
@@ -34,7 +34,7 @@ def _reason(finding, lang) -> dict:
 
 
 def _text(code, lang, **params) -> str:
-    return phrase(code, **params)[lang]
+    return phrase_in(code, lang, **params)
 
 
 def compute(case, report: dict, findings: list, lang: str) -> dict:
