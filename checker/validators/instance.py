@@ -56,10 +56,26 @@ def normalise_billing(billing):
     return _BILLING_SYNONYMS.get(key, key)
 
 
+_KEYED: dict = {}
+
+
 def _keyed(mapping) -> dict:
+    """``mapping`` with normalised keys; computed once per mapping object.
+
+    The engine passes the same provider tables for every application, so a
+    batch normalises them once. The mapping itself is kept in the cache, so
+    its id cannot be reused while cached.
+    """
     if not isinstance(mapping, dict):
         return {}
-    return {_key(k): v for k, v in mapping.items() if isinstance(k, str) and len(k) <= 200}
+    found = _KEYED.get(id(mapping))
+    if found is not None and found[0] is mapping:
+        return found[1]
+    keyed = {_key(k): v for k, v in mapping.items() if isinstance(k, str) and len(k) <= 200}
+    if len(_KEYED) >= 64:
+        _KEYED.clear()
+    _KEYED[id(mapping)] = (mapping, keyed)
+    return keyed
 
 
 def _count(value):
