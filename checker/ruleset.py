@@ -150,24 +150,22 @@ class Reading:
         self.view = view
         self.reads = reads
 
-    def _allowed(self, rule_id):
-        if rule_id not in self.reads:
-            raise UndeclaredRule(f"{rule_id!r} is read but not declared in READS ({sorted(self.reads)})")
-        return rule_id
+    def _refuse(self, rule_id):
+        return UndeclaredRule(f"{rule_id!r} is read but not declared in READS ({sorted(self.reads)})")
 
     def rule(self, rule_id: str) -> dict:
         if rule_id not in self.reads:
-            self._allowed(rule_id)
+            raise self._refuse(rule_id)
         return self.view.rule(rule_id)
 
     def value(self, rule_id: str):
         if rule_id not in self.reads:
-            self._allowed(rule_id)
+            raise self._refuse(rule_id)
         return self.view.value(rule_id)
 
     def numbers(self, rule_id: str) -> list:
         if rule_id not in self.reads:
-            self._allowed(rule_id)
+            raise self._refuse(rule_id)
         return self.view.numbers(rule_id)
 
     @property
@@ -181,10 +179,6 @@ class Reading:
     @property
     def province(self):
         return self.view.province
-
-    @property
-    def labels(self):
-        return self.view.labels
 
     @property
     def cache(self):
@@ -228,12 +222,24 @@ def _tld_table(day: dt.date) -> dict:
         if not values:
             continue
         status = "disputed" if len(values) > 1 else next(iter(values))
-        out[suffix] = {"status": status, "sources": _rules.sources_on(entry["rule"], day)}
+        out[suffix] = {"status": status, "sources": _cited(_rules.sources_on(entry["rule"], day))}
+    return out
+
+
+def _cited(source_ids) -> list:
+    # Messages show sources by name (readers never see source ids); one name once.
+    from checker import words
+
+    out = []
+    for sid in source_ids:
+        label = words.cite([sid])
+        if label not in out:
+            out.append(label)
     return out
 
 
 def tld_table(day: dt.date) -> dict:
-    """Suffix -> {"status": allowed|not_allowed|disputed, "sources"} in force on ``day``."""
+    """Suffix -> {"status": allowed|not_allowed|disputed, "sources": display names} in force on ``day``."""
     return remember(_TLD_TABLES, epoch(day), lambda: _tld_table(day))
 
 

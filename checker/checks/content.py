@@ -15,11 +15,14 @@ def commercial(case, rules):
 
 
 def psb(case, rules) -> dict:
-    """{"needed", "days", "deadline"} of the PSB filing."""
-    days = rules.value("psb_deadline_days") if case.filing_needed else None
-    deadline = timeline.psb_deadline(case.date("launch"), days) if case.filing_needed else None
-    return {"needed": policy.psb_needed(case.filing_needed), "days": days,
-            "deadline": deadline.isoformat() if deadline else None}
+    """{"needed", "days", "deadline"} of the PSB filing (memoised: the check and the report both use it)."""
+    found = case.memo.get("psb")
+    if found is None:
+        days = rules.value("psb_deadline_days") if case.filing_needed else None
+        deadline = timeline.psb_deadline(case.date("launch"), days) if case.filing_needed else None
+        found = case.memo["psb"] = {"needed": policy.psb_needed(case.filing_needed), "days": days,
+                                    "deadline": deadline.isoformat() if deadline else None}
+    return dict(found)
 
 
 def check(case, rules) -> list:

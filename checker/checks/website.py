@@ -71,31 +71,11 @@ def domain_findings(host, field, day, today, submit_on=True) -> list:
     # Only the suffixes that end this host matter to the validator; passing
     # just those keeps the check fast. A suffix in the data with no claim in
     # force on the day stays out of the table and is reported as unknown.
-    tlds = _cited_tld_table(day)
+    tlds = ruleset.tld_table(day)
     suffixes = host_suffixes(host) if isinstance(host, str) else []
     table = {s: tlds[s] for s in suffixes if s in tlds}
     return domain.check(host, field=field, tlds=table, suffixes=suffixes or None, today=today,
                         submit_on=day if submit_on else None)
-
-
-_CITED: dict = {}
-
-
-def _cited_tld_table(day) -> dict:
-    """The suffix table with each source under its display name (readers never see source ids)."""
-    def cite_all():
-        return {suffix: dict(entry, sources=_labels(entry["sources"]))
-                for suffix, entry in ruleset.tld_table(day).items()}
-    return ruleset.remember(_CITED, ruleset.epoch(day), cite_all)
-
-
-def _labels(source_ids) -> list:
-    out = []
-    for sid in source_ids:
-        label = words.cite([sid])
-        if label not in out:
-            out.append(label)
-    return out
 
 
 def name_rules(rules) -> dict:

@@ -64,8 +64,7 @@ def _classification(case, lang) -> dict:
     if node:
         sources = list(node.get("sources", []))
         if node.get("rule"):
-            view = ruleset.rule_view(case.province, case.day)
-            sources += [s for s in view.rule(node["rule"])["sources"] if s not in sources]
+            sources += [s for s in case.all_rules.rule(node["rule"])["sources"] if s not in sources]
     operations = ruleset.operations()
     return {
         "needs_filing": case.filing_needed,
