@@ -169,6 +169,23 @@ def as_str_list(value) -> list:
     return [v for v in value if isinstance(v, str) and v]
 
 
+def per_object(cache: dict, obj, compute, limit: int = 256):
+    """``compute(obj)``, remembered while ``obj`` (a table the engine passes for every value) lives.
+
+    Keyed by identity because such tables are dicts (unhashable) and are never
+    changed after the engine builds them; ``obj`` is kept in the cache, so its
+    id cannot be reused by another object while cached.
+    """
+    found = cache.get(id(obj))
+    if found is not None and found[0] is obj:
+        return found[1]
+    value = compute(obj)
+    if len(cache) >= limit:
+        cache.clear()
+    cache[id(obj)] = (obj, value)
+    return value
+
+
 def safe_check(func):
     """Turn any unexpected exception in a check into a warning finding.
 

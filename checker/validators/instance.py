@@ -26,6 +26,7 @@ from checker.validators import (
     ValidationError,
     as_text,
     normalise,
+    per_object,
     safe_check,
 )
 
@@ -60,22 +61,11 @@ _KEYED: dict = {}
 
 
 def _keyed(mapping) -> dict:
-    """``mapping`` with normalised keys; computed once per mapping object.
-
-    The engine passes the same provider tables for every application, so a
-    batch normalises them once. The mapping itself is kept in the cache, so
-    its id cannot be reused while cached.
-    """
+    """``mapping`` with normalised keys, once per provider table (see :func:`per_object`)."""
     if not isinstance(mapping, dict):
         return {}
-    found = _KEYED.get(id(mapping))
-    if found is not None and found[0] is mapping:
-        return found[1]
-    keyed = {_key(k): v for k, v in mapping.items() if isinstance(k, str) and len(k) <= 200}
-    if len(_KEYED) >= 64:
-        _KEYED.clear()
-    _KEYED[id(mapping)] = (mapping, keyed)
-    return keyed
+    return per_object(_KEYED, mapping, lambda m: {_key(k): v for k, v in m.items()
+                                                  if isinstance(k, str) and len(k) <= 200}, limit=64)
 
 
 def _count(value):

@@ -37,6 +37,7 @@ from checker.validators import (
     ValidationError,
     as_str_list,
     as_text,
+    per_object,
     safe_check,
 )
 from checker.validators import domain as _domain
@@ -94,21 +95,21 @@ _PREPARED: dict = {}
 
 
 def _prepared(rules: dict) -> dict:
-    """The word lists of ``rules`` with their case-folded forms, computed once per rules dict.
+    """The word lists of ``rules`` with their case-folded forms, once per rules dict.
 
     The engine passes the same dict for every name checked under one
-    province's rules, so folding the lists once keeps batches fast. The dict
-    itself is kept in the cache, so its id cannot be reused while cached.
+    province's rules, so folding the lists once keeps batches fast
+    (see :func:`checker.validators.per_object`).
     """
-    found = _PREPARED.get(id(rules))
-    if found is not None and found[0] is rules:
-        return found[1]
+    return per_object(_PREPARED, rules, _fold_lists)
 
+
+def _fold_lists(rules: dict) -> dict:
     def pairs(key):
         return tuple((w, w.casefold()) for w in as_str_list(rules.get(key)))
 
     keywords = rules.get("preapproval_keywords")
-    prepared = {
+    return {
         "forbidden_prefixes": pairs("forbidden_prefixes"),
         "banned_personal_words": pairs("banned_personal_words"),
         "required_suffixes_personal": pairs("required_suffixes_personal"),
@@ -116,10 +117,6 @@ def _prepared(rules: dict) -> dict:
         "preapproval_keywords": tuple((w, w.casefold(), c) for w, c in keywords.items() if isinstance(w, str) and w)
         if isinstance(keywords, dict) else (),
     }
-    if len(_PREPARED) >= 256:
-        _PREPARED.clear()
-    _PREPARED[id(rules)] = (rules, prepared)
-    return prepared
 
 
 def _findings(name, field, domain, entity_kind, rules, state_entity, suffixes):
