@@ -8,7 +8,8 @@ documents.yaml names is declared here (:mod:`generator.checks`).
 """
 from __future__ import annotations
 
-from checker import policy, ruleset, words
+from checker import policy, ruleset, steps, words
+from checker.checks import content
 from checker import rules as _rules
 
 READS = frozenset({
@@ -67,8 +68,9 @@ def _conditions(case) -> dict:
 
 
 def _condition_text(condition, data, lang) -> str:
-    entry = data.get("conditions", {}).get(condition) or _rules.load()["steps"].get("conditions", {}).get(condition)
-    return entry[lang]
+    """The documents' own condition wording, else the steps' (one wording per condition)."""
+    entry = data.get("conditions", {}).get(condition)
+    return entry[lang] if entry else steps.condition_text(condition, lang)
 
 
 def _ruled(case, reading, item, lang):
@@ -114,10 +116,9 @@ def _each_value(case, reading, item, kind, lang) -> list:
 
 def _each_preapproval(case, item, lang) -> list:
     """One item per declared pre-approval category that is required."""
-    categories = case.app.get("content_categories") if isinstance(case.app, dict) else None
     known = ruleset.preapprovals()
     out = []
-    for pid in sorted(set(categories)) if isinstance(categories, list) else []:
+    for pid in content.declared(case):
         pre = known.get(pid)
         if pre is None or pre["status"] != "required":
             continue

@@ -178,7 +178,7 @@ def _render(view, sel, lang):
         "text": text,
         "sources": list(sel["sources"]),
         "conditional": sel["conditional"],
-        "condition": _condition_text(condition, lang) if condition else None,
+        "condition": condition_text(condition, lang) if condition else None,
         **({"ask": ask, "keep": step.get("when_unknown") == "keep"} if ask else {}),
     }
 
@@ -188,6 +188,7 @@ def ask_question(rule_name: str, province_name: str, lang: str, table: dict | No
     return words.ui("ask_provider_question", lang, table).format(rule=rule_name, province=province_name)
 
 
-def _condition_text(condition, lang):
+def condition_text(condition, lang):
+    """A condition of steps.yaml in words (the condition id itself when unknown)."""
     entry = _rules.load()["steps"].get("conditions", {}).get(condition)
     return entry[lang] if entry else condition

@@ -42,7 +42,8 @@ def check(case, rules) -> list:
     return findings
 
 
-def _declared(case) -> list:
+def declared(case) -> list:
+    """The pre-approval categories the application declares, sorted once each."""
     categories = case.app.get("content_categories")
     return sorted(set(categories)) if isinstance(categories, list) else []
 
@@ -65,9 +66,9 @@ def _suggested(case) -> dict:
 
 def preapprovals(case, lang) -> list:
     """The pre-approvals declared or suggested by the website name, for the report."""
-    declared, suggested = _declared(case), _suggested(case)
+    chosen, suggested = declared(case), _suggested(case)
     out = []
-    for pid in sorted(set(declared) | set(suggested)):
+    for pid in sorted(set(chosen) | set(suggested)):
         pre = ruleset.preapprovals()[pid]
         out.append({
             "id": pid,
@@ -75,7 +76,7 @@ def preapprovals(case, lang) -> list:
             "status": pre["status"],
             "authority": pre["authority"][lang],
             "document": pre["document"][lang] if "document" in pre else None,
-            "declared": pid in declared,
+            "declared": pid in chosen,
             "keywords_found": sorted(set(suggested.get(pid, []))),
             "sources": list(pre["sources"]),
         })
@@ -87,7 +88,7 @@ def _preapproval_findings(case, rules) -> list:
         return []
     individual_rule = rules.rule("individual_preapproval") if case.province else None
     findings = []
-    for pid in _declared(case):
+    for pid in declared(case):
         pre = ruleset.preapprovals()[pid]
         category = pre["name"]
         if case.entity_kind == "individual" and pre["status"] == "required" and individual_rule is not None \
