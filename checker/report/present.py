@@ -52,6 +52,24 @@ def _range(low, high, lang) -> str:
     return low if low == high else words.punct("range", lang).format(a=low, b=high)
 
 
+def _blocked(report) -> bool:
+    """The case cannot be filed this way: no dates to expect, no filing type to name."""
+    return (report.get("verdict") or {}).get("kind") == "cannot_file"
+
+
+def _blocked_by_findings(report) -> bool:
+    """Blocked by problems the user can solve, not by the outcome itself (whose steps are the way out)."""
+    if not _blocked(report):
+        return False
+    outcome = (report.get("classification") or {}).get("outcome")
+    node = _rules.load()["flow"]["outcomes"].get(outcome) or {}
+    return node.get("verdict") != "cannot_file"
+
+
+def _once_fixed(report, lang) -> list:
+    return [{"kind": "text", "text": _ui("checker_once_fixed", lang)}] if _blocked_by_findings(report) else []
+
+
 def verdict_line(report, lang) -> str:
     if not report.get("usable", True):
         return _ui("report_unusable", lang)
@@ -66,7 +84,7 @@ def _summary(report, lang) -> dict:
               _fact("report_needs_filing", _yes_no(c.get("needs_filing"), lang), lang)]
     if c.get("outcome_text"):
         items.append(_fact("report_outcome", c["outcome_text"], lang, c.get("sources")))
-    if c.get("operation_name"):
+    if c.get("operation_name") and not _blocked(report):
         items.append(_fact("checker_filing_type", c["operation_name"], lang))
     if c.get("needs_filing"):
         items.append(_fact("report_commercial", _yes_no(c.get("commercial_licence"), lang), lang))
@@ -110,8 +128,8 @@ def _working_days(span, lang):
 
 def _timeline(report, lang) -> dict | None:
     tl = report.get("timeline")
-    if not tl:
-        return None
+    if not tl or _blocked(report):
+        return None  # no approval date to expect for a case that cannot be filed this way
     approval = tl.get("approval")
     rows = [
         ("checker_tl_earliest_submission", tl.get("earliest_submission")),
@@ -133,9 +151,9 @@ def _steps(report, lang) -> dict | None:
     if not report.get("steps"):
         return None
     titles = {p["id"]: p["title"][lang] for p in _rules.load()["steps"]["phases"]}
-    blocks = []
+    blocks = _once_fixed(report, lang)
     for step in report["steps"]:
-        if not blocks or blocks[-1]["phase"] != step["phase"]:
+        if not blocks or blocks[-1].get("phase") != step["phase"]:
             blocks.append({"kind": "steps", "phase": step["phase"], "title": titles.get(step["phase"], step["phase"]),
                            "items": []})
         note = None
@@ -160,7 +178,8 @@ def _documents(report, lang) -> dict | None:
     items = [{"id": d["id"], "text": d["text"], "note": None, "sources": _sources(d["sources"])}
              for d in report["documents"]]
     return {"id": "documents", "title": _ui("documents_title", lang),
-            "blocks": [{"kind": "steps", "phase": "documents", "title": None, "items": items}]}
+            "blocks": _once_fixed(report, lang) + [{"kind": "steps", "phase": "documents", "title": None,
+                                                    "items": items}]}
 
 
 def _province_rules(report, lang) -> dict | None:

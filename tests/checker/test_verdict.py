@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from checker import api, rules
+from checker import api, rules, words
 from tests.bench.bench_checker import applications
 from tests.checker.helpers import TODAY, app, resident_id
 
@@ -104,3 +104,41 @@ def test_overseas_server_with_mainland_cdn_and_a_filed_domain_is_already_covered
 def test_a_mainland_server_with_a_domain_filed_elsewhere_still_adds_access():
     answers = {"server_location": "mainland", "domain_filed": "yes_other_provider"}
     assert check(app("51", answers=answers))["classification"]["outcome"] == "add_access"
+
+
+def _shown(report, lang="en"):
+    """The display sections by id (what the page, the download and the CLI text render)."""
+    from checker.report import present
+    return {s["id"]: s for s in present.sections(report, lang)}
+
+
+def _texts(section):
+    return [b["text"] for b in section["blocks"] if b["kind"] == "text"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_case_blocked_by_problems_shows_no_dates_and_steps_only_for_once_they_are_solved(lang):
+    application = app("62", kind="individual")
+    application["entity_leader"]["id_number"] = resident_id("510104", "19900101")
+    report = check(application, lang)
+    assert report["verdict"]["kind"] == "cannot_file" and report["timeline"]  # the engine still knows the dates
+    shown = _shown(report, lang)
+    assert "timeline" not in shown  # ...but a case that cannot be filed this way expects no approval date
+    labels = [item["label"] for item in shown["summary"]["blocks"][0]["items"]]
+    assert words.ui("checker_filing_type", lang) not in labels
+    once_fixed = words.ui("checker_once_fixed", lang)
+    assert _texts(shown["steps"])[0] == once_fixed and once_fixed in _texts(shown["documents"])
+
+
+def test_a_case_whose_outcome_blocks_shows_the_way_out_without_the_once_fixed_note():
+    report = check(app("51", answers={"server_location": "mainland", "domain_filed": "yes_other_entity"}))
+    shown = _shown(report)
+    assert report["verdict"]["kind"] == "cannot_file" and "timeline" not in shown
+    assert shown["steps"]["blocks"][0]["kind"] == "steps"  # the steps are the way out: cancel or transfer first
+    assert "other_entity_filing" in [i["id"] for b in shown["steps"]["blocks"] for i in b.get("items", [])]
+
+
+def test_a_case_that_can_be_filed_shows_its_dates_and_filing_type():
+    shown = _shown(check(app("51")))
+    assert "timeline" in shown and words.ui("checker_once_fixed", "en") not in _texts(shown["steps"])
+    assert words.ui("checker_filing_type", "en") in [i["label"] for i in shown["summary"]["blocks"][0]["items"]]
