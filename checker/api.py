@@ -17,7 +17,8 @@ never raise:
 ``ok`` is false when any finding is an error. ``usable`` is false when the
 input itself cannot be used (unknown field, wrong type, unknown kind...);
 then the findings have ``input.*`` codes and the CLI exits with 2.
-Each finding is {"code", "severity", "field", "message"}.
+Each finding is {"code", "severity", "field", "message", "sources"}; "sources" lists the ids
+(on the sources page) of the sources the message cites.
 """
 from __future__ import annotations
 

@@ -55,6 +55,7 @@ class Finding:
     message_en: str
     message_zh: str
     params: tuple = ()
+    sources: tuple = ()  # ids of the sources the message cites (see words.Cited), for links
 
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` ("en" or "zh…"); anything else gives English."""
@@ -74,6 +75,7 @@ class Finding:
             "severity": self.severity,
             "field": self.field,
             "message": self.message(lang),
+            "sources": list(self.sources),
         }
 
 
@@ -142,7 +144,8 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
     limit = _param_chars(code) if limit is None else limit
     field_name = field if isinstance(field, str) else _safe_str(field)
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
-    key = (code, field_name, frozen, limit)
+    cited = _cited(params)
+    key = (code, field_name, frozen, limit, cited)
     try:
         cached = _MADE.get(key)
     except TypeError:  # an unhashable param: no caching
@@ -156,12 +159,24 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
         message_en=_render(entry["en"], params, "en", limit),
         message_zh=_render(entry["zh"], params, "zh", limit),
         params=frozen,
+        sources=cited,
     )
     if key is not None:
         if len(_MADE) >= 8192:
             _MADE.clear()
         _MADE[key] = finding
     return finding
+
+
+def _cited(params: dict) -> tuple:
+    """The source ids behind the citations among ``params`` (words.Cited values, or lists of them)."""
+    ids = []
+    for value in params.values():
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            for sid in getattr(item, "ids", ()) if isinstance(item, str) else ():
+                if sid not in ids:
+                    ids.append(sid)
+    return tuple(ids)
 
 
 def make(code: str, field, /, **params) -> Finding:

@@ -145,13 +145,26 @@ def field_label(path: str) -> dict:
     return {"en": str(path), "zh": str(path)}
 
 
-def cite(source_ids) -> str:
+class Cited(str):
+    """Citations in words (what a message says) that keep the ids of the
+    sources they name (what a page links to); see :mod:`checker.findings`."""
+
+    ids: tuple = ()
+
+
+def cite(source_ids) -> Cited:
     """Short citations for messages: "Tencent Cloud 2017; JD Cloud 2018"."""
     return _cite(tuple(source_ids or ()))
 
 
 @lru_cache(maxsize=1024)
-def _cite(source_ids: tuple) -> str:
+def _cite(source_ids: tuple) -> Cited:
+    cited = Cited(_cite_text(source_ids))
+    cited.ids = source_ids
+    return cited
+
+
+def _cite_text(source_ids: tuple) -> str:
     sources = _rules.load()["sources"]
     out = []
     for sid in source_ids:

@@ -111,7 +111,8 @@ def _summary(report, lang) -> dict:
 
 def _finding_item(f, lang) -> dict:
     return {"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
-            "field": f["field"], "field_label": words.field_label(f["field"])[lang], "message": f["message"]}
+            "field": f["field"], "field_label": words.field_label(f["field"])[lang], "message": f["message"],
+            "sources": _sources(f.get("sources"))}
 
 
 def findings_section(report, lang) -> dict:

@@ -29,8 +29,7 @@ KINDS = tuple(HEADLINES)
 
 
 def _reason(finding, lang) -> dict:
-    return {"code": finding.code, "severity": finding.severity, "field": finding.field,
-            "message": finding.message(lang)}
+    return finding.to_dict(lang)
 
 
 def _text(code, lang, **params) -> str:

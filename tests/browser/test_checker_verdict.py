@@ -172,6 +172,12 @@ def test_the_short_result_gives_the_engines_verdict(pages, name, lang):
     assert reasons.count() == len(want["reasons"])
     for i, reason in enumerate(want["reasons"]):
         assert reason["message"] in reasons.nth(i).inner_text()
+        # ...and a link to each source it cites, on the sources page.
+        links = reasons.nth(i).locator(".icp-sources a")
+        anchors = {f"#src-{sid.replace('_', '-')}" for sid in reason["sources"]}
+        assert {"#" + (links.nth(j).get_attribute("href") or "").split("#")[-1]
+                for j in range(links.count())} <= anchors
+        assert links.count() >= (1 if reason["sources"] else 0)
     if name in REASON_CONTROL:
         reasons.first.locator(".icp-msg__goto").click()
         assert page.evaluate("document.activeElement.id").startswith(REASON_CONTROL[name])

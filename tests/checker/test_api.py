@@ -12,7 +12,7 @@ from tests.checker.helpers import TODAY, app, codes, finding, resident_id
 CHECK_KEYS = {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date", "province_rules",
               "steps", "ask_provider", "documents", "timeline", "footer_html"}
 FIELD_KEYS = {"ok", "usable", "kind", "value", "findings"}
-FINDING_KEYS = {"code", "severity", "field", "message"}
+FINDING_KEYS = {"code", "severity", "field", "message", "sources"}
 
 
 def _json_round_trip(report):

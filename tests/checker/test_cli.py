@@ -76,7 +76,7 @@ def test_json_output_is_the_api_object(tmp_path):
     assert set(report) == {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date",
                            "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html"}
     assert report["ok"] is True and report["classification"]["outcome"] == "initial"
-    assert all(set(f) == {"code", "severity", "field", "message"} for f in report["findings"])
+    assert all(set(f) == {"code", "severity", "field", "message", "sources"} for f in report["findings"])
 
 
 def test_yaml_file(tmp_path):

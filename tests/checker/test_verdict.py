@@ -142,3 +142,23 @@ def test_a_case_that_can_be_filed_shows_its_dates_and_filing_type():
     shown = _shown(check(app("51")))
     assert "timeline" in shown and words.ui("checker_once_fixed", "en") not in _texts(shown["steps"])
     assert words.ui("checker_filing_type", "en") in [i["label"] for i in shown["summary"]["blocks"][0]["items"]]
+
+
+def test_each_blocking_reason_names_its_sources_by_id_and_the_page_links_them_by_display_name():
+    application = app("62", kind="individual")
+    application["entity_leader"]["id_number"] = resident_id("510104", "19900101")
+    report = check(application)
+    reason = next(r for r in report["verdict"]["reasons"] if r["code"] == "province.non_local_refused")
+    known = rules.load()["sources"]
+    assert reason["sources"] and all(sid in known for sid in reason["sources"])
+    item = next(i for b in _shown(report)["summary"]["blocks"] if b["kind"] == "findings" for i in b["items"])
+    assert {s["id"] for s in item["sources"]} <= set(reason["sources"]) and item["sources"]
+    assert all(s["label"] in reason["message"] for s in item["sources"])  # the words the message cites
+
+
+def test_a_tld_refusal_links_the_sources_it_cites():
+    application = app("51")
+    application["website"]["domains"] = ["example.io"]
+    finding = next(f for f in check(application)["findings"] if f["code"] == "domain.tld_not_fileable")
+    assert finding["sources"] and all(sid in rules.load()["sources"] for sid in finding["sources"])
+    assert all(words.cite([sid]) in finding["message"] for sid in finding["sources"])

@@ -50,7 +50,8 @@ export function renderBlock(block, opts) {
 function findingItem(f, opts) {
   const severity = SEVERITIES.includes(f.severity) ? f.severity : "info";
   const item = el("li", { class: `icp-msg icp-msg--${severity}`, "data-field": f.field || null },
-    el("strong", { class: "icp-msg__severity", text: `${f.severity_label}${opts.words.colon()}` }), f.message);
+    el("strong", { class: "icp-msg__severity", text: `${f.severity_label}${opts.words.colon()}` }), f.message,
+    sourceLinks(f.sources, opts));
   const target = opts.controlFor ? opts.controlFor(f.field) : null;
   if (target) {
     item.append(" ", el("a", {

@@ -86,6 +86,7 @@ def test_finding_is_frozen_and_serialisable():
         "severity": "info",
         "field": "id",
         "message": finding.message_en,
+        "sources": [],
     }
     assert finding.to_dict("zh")["message"] == finding.message_zh
     assert finding.message("zh-CN") == finding.message_zh
