@@ -10,7 +10,7 @@ MESSAGES_FORMAT_VERSION = 1
 
 # The labels.yaml sections checker.findings needs; the validators read only
 # messages.json, so they need not load the much larger rules.json for them.
-MESSAGE_LABELS = ("punctuation", "value_types", "regions", "permit_regions", "billing_modes")
+MESSAGE_LABELS = ("punctuation", "value_types", "regions", "permit_regions", "billing_modes", "service_kinds")
 
 
 def _dump(data) -> str:

@@ -4,15 +4,26 @@ There is no published format specification; the shape below is what MIIT
 issues and providers document (domain-facts §3):
 
 * filing number of the entity: ``<abbr>ICP备<digits>号``, e.g. 浙ICP备123456号
-  (Alibaba Cloud, "ICP record post-processing"); the website number appends
-  ``-<n>``: 浙ICP备123456号-1. Alibaba's terms page: "The bureau assigns one
-  ICP number to the entity and another to the website or app."
-* licence number: ``<abbr>ICP证<digits>号``, e.g. 京ICP证030173号.
+  (Alibaba Cloud, "ICP record post-processing"); each website, app,
+  mini-program or quick app of the entity appends ``-<n>`` from one shared
+  sequence, with a letter that marks the kind of service for all but
+  websites: 陕ICP备2024026116号-1A (an app), 京ICP备2022034770号-6X (a
+  mini-program), 粤ICP备2024266252号-4K (a quick app). Which letter marks
+  which kind is policy data (national rule ``service_number_suffixes``), so
+  the table is passed in;
+* licence number: ``<abbr>ICP证<digits>号``, e.g. 京ICP证030173号, and
+  Baidu's site shows 京ICP证030173号-1;
+* holders of a value-added telecom licence file under the licence number,
+  ``<abbr>B2-<digits>``, with the same ``-<n>`` suffixes: 粤B2-20090059-5,
+  粤B2-20090059-1626X, 浙B2-20080101-4.
 
-Observed digit counts are 6–10 (old numbers 8 digits with a 2-digit year,
-since about 2020 10 digits with a 4-digit year); other counts get a warning.
-The province abbreviation (``<abbr>``) is policy data: some provinces show
-two (蜀/川, 陇/甘, 黔/贵), so the accepted prefixes are passed in.
+Observed digit counts after ICP备/证 are 6–10 (old numbers 8 digits with a
+2-digit year, since about 2020 10 digits with a 4-digit year); other counts
+get a warning. The province abbreviation (``<abbr>``) is policy data: some
+provinces show two (蜀/川, 陇/甘, 黔/贵), so the accepted prefixes are passed in.
+
+A character that belongs to no part of a number is an error naming it: a
+number is never silently cleaned of it.
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from checker.findings import make
+from checker.findings import label, make
 from checker.validators import (
     InvalidFormat,
     ValidationError,
@@ -30,49 +41,87 @@ from checker.validators import (
     safe_check,
 )
 
-KINDS = {"备": "filing", "证": "licence"}
+KINDS = {"备": "filing", "证": "licence", "B2": "telecom_licence"}
 TYPICAL_DIGITS = (6, 10)
 
 _NUMBER = re.compile(
-    r"(?P<prefix>.)ICP(?P<kind>[备证])(?P<digits>[0-9]{1,20})(?P<hao>号?)(?:-(?P<seq>[0-9]{1,4}))?"
+    r"(?P<prefix>.)(?:ICP(?P<kind>[备证])(?P<digits>[0-9]{1,20})(?P<hao>号?)|(?P<b2>B2)-(?P<licence>[0-9]{1,20}))"
+    r"(?:-(?P<seq>[0-9]{1,5})(?P<suffix>[A-Z]?))?"
 )
+# What may appear after the prefix and "ICP"/"B2"; a letter only as the last
+# character, right after a digit (the service letter). Anything else is named in the error.
+_BELONGS = re.compile(r"[0-9备证号\-]")
 
 
 def compact(value) -> str:
-    """Drop spaces, fold full-width digits/letters/hyphens, upper-case "icp"."""
+    """Drop spaces, fold full-width digits/letters/hyphens, upper-case the Latin letters."""
     text = drop_separators(normalise(as_text(value, "icp_number", max_chars=200)), " ")
-    return re.sub("icp", "ICP", text, flags=re.IGNORECASE)
+    return re.sub("[a-z]+", lambda m: m.group().upper(), text)
+
+
+def _stray(number: str):
+    """(position, character) of the first character that belongs to no part of a number, or None."""
+    rest, start = number[1:], 2
+    for head in ("ICP", "B2"):
+        if rest.startswith(head):
+            rest, start = rest[len(head):], start + len(head)
+            break
+    for i, char in enumerate(rest):
+        service_letter = i == len(rest) - 1 and "A" <= char <= "Z" and i > 0 and rest[i - 1].isdigit()
+        if not (_BELONGS.fullmatch(char) or service_letter):
+            return start + i, char
+    return None
+
+
+def _cjk(char: str) -> bool:
+    return "CJK" in unicodedata.name(char, "")
 
 
 def _match(value):
     number = compact(value)
     match = _NUMBER.fullmatch(number)
-    if match is None:
-        raise InvalidFormat("icp_number.format")
-    if "CJK" not in unicodedata.name(match.group("prefix"), ""):
+    if match is None or not _cjk(match.group("prefix")):
+        # A stray Latin letter, digit or sign is named; a wrong Chinese word means another kind
+        # of number (a PSB number, say), for which the general shape says more.
+        stray = _stray(number) if number and _cjk(number[0]) else None
+        if stray is not None and not _cjk(stray[1]):
+            raise InvalidFormat("icp_number.stray", char=stray[1], position=stray[0])
         raise InvalidFormat("icp_number.format")
     return match
 
 
 def parse(value) -> dict:
-    """Split a number into prefix, kind ("filing"/"licence"), digits, site_seq."""
+    """Split a number into prefix, kind ("filing", "licence" or "telecom_licence"),
+    digits, site_seq and suffix (the service letter, "" for a website)."""
     match = _match(value)
     seq = match.group("seq")
-    kind = KINDS[match.group("kind")]
+    kind = KINDS[match.group("kind") or match.group("b2")]
     return {
         "prefix": match.group("prefix"),
         "kind": kind,
-        "digits": match.group("digits"),
+        "digits": match.group("digits") or match.group("licence"),
         "site_seq": int(seq) if seq is not None else None,
-        "is_entity_number": kind == "filing" and seq is None,
+        "suffix": match.group("suffix") or "" if seq is not None else None,
+        "is_entity_number": seq is None,
     }
 
 
 def format(value) -> str:  # noqa: A001 - stdnum naming
-    """Canonical form, e.g. "京ICP备12345678号-1"."""
+    """Canonical form, e.g. "京ICP备12345678号-1", "陕ICP备2024026116号-1A", "粤B2-20090059-5"."""
     p = parse(value)
-    text = "%sICP%s%s号" % (p["prefix"], "备" if p["kind"] == "filing" else "证", p["digits"])
-    return text + ("-%d" % p["site_seq"] if p["site_seq"] is not None else "")
+    if p["kind"] == "telecom_licence":
+        text = "%sB2-%s" % (p["prefix"], p["digits"])
+    else:
+        text = "%sICP%s%s号" % (p["prefix"], "备" if p["kind"] == "filing" else "证", p["digits"])
+    return text + ("-%d%s" % (p["site_seq"], p["suffix"]) if p["site_seq"] is not None else "")
+
+
+def service(value, suffixes: dict) -> str | None:
+    """The kind of service a number belongs to ("website", "app"...), from the
+    letter after its sequence number; None for an entity's number or an unknown letter.
+    ``suffixes``: letter -> kind, "" being the website's (no letter)."""
+    p = parse(value)
+    return None if p["site_seq"] is None else suffixes.get(p["suffix"])
 
 
 def validate(value) -> str:
@@ -99,14 +148,31 @@ def _prefix_findings(prefix, field, province_prefixes, all_prefixes):
     return []
 
 
+def _service_findings(p, field, suffixes, service_expected):
+    if p["site_seq"] is None or not isinstance(suffixes, dict):
+        return []
+    kind = suffixes.get(p["suffix"])
+    if kind is None:
+        known = sorted(letter for letter in suffixes if letter)
+        return [make("icp_number.suffix_unknown", field, letter=p["suffix"], known=known,
+                     services=[label("service_kinds", suffixes[letter]) for letter in known])]
+    if service_expected is not None and kind != service_expected:
+        return [make("icp_number.service_mismatch", field, service=label("service_kinds", kind),
+                     expected=label("service_kinds", service_expected))]
+    return [make("icp_number.service", field, service=label("service_kinds", kind))]
+
+
 @safe_check
-def check(value, field="icp_number", province_prefixes=None, all_prefixes=None, expected=None, **context) -> list:
+def check(value, field="icp_number", province_prefixes=None, all_prefixes=None, expected=None,
+          suffixes=None, service_expected=None, **context) -> list:
     """Findings for an ICP filing or licence number; never raises.
 
     ``province_prefixes``: accepted abbreviations of the filing province
     (["蜀", "川"]); ``all_prefixes``: abbreviation -> 2-digit province code.
     ``expected``: "website", "entity" or "licence" if the form field asks
-    for one of them.
+    for one of them. ``suffixes``: service letter -> kind of service ("" for
+    a website); ``service_expected``: the kind the number was given for
+    ("app" for an app's number), which the number's letter should mark.
     """
     try:
         match = _match(value)
@@ -115,19 +181,19 @@ def check(value, field="icp_number", province_prefixes=None, all_prefixes=None, 
     p = parse(value)
     findings = []
     low, high = TYPICAL_DIGITS
-    if not low <= len(p["digits"]) <= high:
+    if p["kind"] != "telecom_licence" and not low <= len(p["digits"]) <= high:
         findings.append(make("icp_number.digit_count", field, count=len(p["digits"])))
-    if not match.group("hao"):
+    if p["kind"] != "telecom_licence" and not match.group("hao"):
         findings.append(make("icp_number.missing_hao", field, number=format(value)))
-    if p["kind"] == "licence" and p["site_seq"] is not None:
-        findings.append(make("icp_number.licence_site_seq", field))
     findings.extend(_prefix_findings(p["prefix"], field, province_prefixes, all_prefixes))
-    if expected == "website" and p["is_entity_number"]:
-        findings.append(make("icp_number.entity_number", field, number=format(value)))
-    elif expected == "entity" and p["kind"] == "filing" and p["site_seq"] is not None:
-        findings.append(make("icp_number.website_number", field, number=format(value)))
-    elif expected == "licence" and p["kind"] != "licence":
-        findings.append(make("icp_number.kind_mismatch", field, expected="ICP证"))
-    elif expected in ("website", "entity") and p["kind"] != "filing":
+    findings.extend(_service_findings(p, field, suffixes, service_expected))
+    if expected == "licence":
+        if p["kind"] != "licence":
+            findings.append(make("icp_number.kind_mismatch", field, expected="ICP证"))
+    elif expected in ("website", "entity") and p["kind"] == "licence" and p["is_entity_number"]:
         findings.append(make("icp_number.kind_mismatch", field, expected="ICP备"))
+    elif expected == "website" and p["is_entity_number"]:
+        findings.append(make("icp_number.entity_number", field, number=format(value)))
+    elif expected == "entity" and p["site_seq"] is not None:
+        findings.append(make("icp_number.website_number", field, number=format(value)))
     return findings

@@ -35,20 +35,25 @@ TOLERATED_DIGITS = range(12, 19)
 QUERY_URL = "https://beian.mps.gov.cn/#/query/webSearch?code="
 
 _DIGITS = re.compile(r"[0-9]+")
+_STRAY = re.compile(r"[^0-9\s]")
+_SHORT_HEAD = re.compile(r"\s*[\u4e00-\u9fff]\s*备")
 _PREFIX = re.compile(r"^\s*(\w)\s*公网安备")
 
 
-def compact(value) -> str:
-    """The digits of the number, text and spaces removed.
-
-    If the value contains "公网安备", only the part after it (up to "号") is
-    used, so a pasted footer like "©2024 京公网安备 11000002000001号" works.
-    """
+def _body(value) -> str:
+    """The number itself: the part after "公网安备" up to "号" when the value
+    has them, so a pasted footer like "©2024 京公网安备 11000002000001号" works."""
     text = normalise(as_text(value, "psb_number", max_chars=200))
     head, sep, tail = text.partition("公网安备")
-    if sep:
-        text = tail.split("号", 1)[0]
-    return "".join(_DIGITS.findall(text))
+    if not sep:
+        short = _SHORT_HEAD.match(text)  # the irregular "浙备3301000000001号"
+        tail = text[short.end():] if short else text
+    return tail.split("号", 1)[0]
+
+
+def compact(value) -> str:
+    """The digits of the number, spaces removed (see :func:`validate` for stray characters)."""
+    return "".join(_DIGITS.findall(_body(value)))
 
 
 def parse(value) -> dict:
@@ -59,7 +64,13 @@ def parse(value) -> dict:
 
 
 def validate(value) -> str:
-    """Return the 14 digits or raise (other lengths raise too; ``check`` may only warn)."""
+    """Return the 14 digits or raise (other lengths raise too; ``check`` may only warn).
+
+    A character other than a digit or a space in the number is an error naming
+    it: 1101080202013A is not silently read as 1101080202013."""
+    stray = _STRAY.search(_body(value))
+    if stray is not None:
+        raise InvalidFormat("psb_number.stray", char=stray.group())
     digits = compact(value)
     if not digits:
         raise InvalidFormat("psb_number.format")

@@ -19,9 +19,11 @@ ALLOWED = {
     # ICP and PSB number formats: tokens of the identifier itself, the same in every language.
     "checker/footer.py": {"备", "证", "%sICP%s%s号", "%s公网安备 %s号"},
     "checker/validators/icp_number.py": {"备", "证", "ICP证", "ICP备", "%sICP%s%s号",
-                                         r"(?P<prefix>.)ICP(?P<kind>[备证])(?P<digits>[0-9]{1,20})(?P<hao>号?)"
-                                         r"(?:-(?P<seq>[0-9]{1,4}))?"},
-    "checker/validators/psb_number.py": {r"^\s*(\w)\s*公网安备", "公网安备", "号"},
+                                         r"(?P<prefix>.)(?:ICP(?P<kind>[备证])(?P<digits>[0-9]{1,20})(?P<hao>号?)"
+                                         r"|(?P<b2>B2)-(?P<licence>[0-9]{1,20}))"
+                                         r"(?:-(?P<seq>[0-9]{1,5})(?P<suffix>[A-Z]?))?",
+                                         r"[0-9备证号\-]"},
+    "checker/validators/psb_number.py": {r"^\s*(\w)\s*公网安备", "公网安备", "号", r"\s*[\u4e00-\u9fff]\s*备"},
     # What applicants type: billing modes as the provider consoles name them, phone extensions.
     "checker/validators/instance.py": {"按量付费", "按需付费", "包年包月"},
     "checker/validators/phone.py": {r"(?:转|分机|ext\.?|x|#)\s*([0-9]{1,6})\s*$"},

@@ -19,7 +19,19 @@ REAL = [
     "陇ICP备2021003158号-1",  # domain-facts §3
     "京ICP证030173号",  # Baidu, cited in HG-ha/ICP_Query README
     "京ICP证1900075号",  # domain-facts §3
+    "京ICP证030173号-1",  # Baidu's site footer (baidu.com)
 ]
+# Real numbers of apps, mini-programs and quick apps, and numbers filed under a
+# value-added telecom licence, as issue 12 quotes them from public app-store and
+# site footers; the letter after the sequence number marks the kind of service.
+SERVICES = {
+    "陕ICP备2024026116号-1A": "app", "苏ICP备2025175795号-1A": "app", "冀ICP备2022016663号-4A": "app",
+    "京ICP备2022034770号-6X": "mini_program", "皖ICP备2024069565号-1X": "mini_program",
+    "粤ICP备2024266252号-4K": "quick_app",
+    "粤B2-20090059-5": "website", "粤B2-20090059-1626X": "mini_program", "浙B2-20080101-4": "website",
+}
+SUFFIXES = {"": "website", "A": "app", "X": "mini_program", "K": "quick_app"}  # shaped like the national rule
+PREFIXES_MORE = {**ALL_PREFIXES, "陕": "61", "苏": "32", "冀": "13", "皖": "34", "粤": "44"}
 
 
 def codes(findings):
@@ -35,7 +47,11 @@ def test_real_numbers_parse(number):
 
 def test_parse():
     assert icp.parse("京ICP备12345678号-1") == {
-        "prefix": "京", "kind": "filing", "digits": "12345678", "site_seq": 1, "is_entity_number": False,
+        "prefix": "京", "kind": "filing", "digits": "12345678", "site_seq": 1, "suffix": "", "is_entity_number": False,
+    }
+    assert icp.parse("粤B2-20090059-1626X") == {
+        "prefix": "粤", "kind": "telecom_licence", "digits": "20090059", "site_seq": 1626, "suffix": "X",
+        "is_entity_number": False,
     }
     assert icp.parse("京ICP证030173号")["kind"] == "licence"
     assert icp.parse("浙ICP备123456号")["is_entity_number"] is True
@@ -67,8 +83,36 @@ def test_missing_hao_is_warning():
     assert findings[0].param("number") == "京ICP备12345678号-1"
 
 
-def test_licence_with_site_suffix_is_warning():
-    assert codes(icp.check("京ICP证030173号-1")) == ["icp_number.licence_site_seq"]
+@pytest.mark.parametrize("number,service", SERVICES.items())
+def test_real_numbers_of_every_kind_of_service_are_accepted_and_named(number, service):
+    assert icp.format(number) == number
+    findings = icp.check(number, all_prefixes=PREFIXES_MORE, suffixes=SUFFIXES, expected="website")
+    assert codes(findings) == ["icp_number.service"] and findings[0].severity == "info"
+    assert icp.service(number, SUFFIXES) == service
+    assert icp.check(number, all_prefixes=PREFIXES_MORE, suffixes=SUFFIXES, service_expected=service)[0].severity \
+        == "info"
+
+
+def test_an_app_given_a_website_number_is_warned():
+    findings = icp.check("京ICP备2022034770号-6", suffixes=SUFFIXES, service_expected="app")
+    assert codes(findings) == ["icp_number.service_mismatch"] and findings[0].severity == "warning"
+    assert "website" in findings[0].message_en and "App" in findings[0].message_zh
+
+
+def test_an_unknown_service_letter_is_an_error_naming_the_known_ones():
+    findings = icp.check("京ICP备2022034770号-6B", suffixes=SUFFIXES)
+    assert codes(findings) == ["icp_number.suffix_unknown"] and findings[0].severity == "error"
+    assert "mini-program" in findings[0].message_en and "小程序" in findings[0].message_zh
+
+
+@pytest.mark.parametrize("number,char", [
+    ("京ICP备20220347a0号-6", "A"), ("京ICP备2022034770号-6@", "@"), ("京ICP备2022034770号X-6", "X"),
+    ("陕ICP备2024026116号-1A1", "A"), ("粤B2-2009O059-5", "O"), ("京ICP备2022034770号-6/", "/"),
+])
+def test_a_stray_character_is_an_error_naming_it(number, char):
+    findings = icp.check(number)
+    assert codes(findings) == ["icp_number.stray"] and findings[0].severity == "error"
+    assert f"“{char}”" in findings[0].message_en
 
 
 def test_prefix_of_other_province_is_error_naming_right_prefixes():

@@ -67,3 +67,12 @@ def test_irregular_and_other_province_both_reported():
     assert codes(psb.check("浙备3301000000001号", province_code="11")) == [
         "psb_number.length_unusual", "psb_number.area_province"
     ]
+
+
+@pytest.mark.parametrize("raw,char", [("京公网安备 1101080202013A号", "A"), ("11010802020134-", "-"),
+                                      ("京公网安备 11010802.020134号", ".")])
+def test_a_stray_character_is_an_error_and_never_dropped(raw, char):
+    findings = psb.check(raw)
+    assert [f.code for f in findings] == ["psb_number.stray"] and findings[0].severity == "error"
+    assert f"“{char}”" in findings[0].message_en
+    assert not psb.is_valid(raw)
