@@ -380,6 +380,58 @@ def _check_messages(rep, ds):
                 f"no message or phrase code starts with '{module}.'; remove it or correct the module name")
 
 
+# Every element name of HTML (WHATWG, with the obsolete ones browsers still
+# honour) and the roots of SVG and MathML: `<b>` or `<script>` in data text opens
+# a tag, while a placeholder such as `<name>` or `<province>` does not.
+HTML_ELEMENTS = frozenset("""
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink
+    blockquote body br button canvas caption center cite code col colgroup data datalist dd del details
+    dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3
+    h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd keygen label legend li
+    link listing main map mark marquee math menu menuitem meta meter multicol nav nextid nobr noembed
+    noframes noscript object ol optgroup option output p param picture plaintext portal pre progress q
+    rb rp rt rtc ruby s samp script search section select slot small source spacer span strike strong
+    style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u
+    ul var video wbr xmp""".split())
+# A tag (its name, and whatever follows up to `>`), a comment, declaration or
+# processing instruction, an event-handler attribute (`onerror=`; prose such as
+# "one = two" is not one), or a script address.
+RAW_HTML = re.compile(r"<(/?)([a-z][a-z0-9-]*)(?=[\s/>]|$)([^<>]*)|<[!?]"
+                      r"|\bon[a-z]+(?:=|\s+=\s*[\"'`])|\b(?:java|vb)script\s*:", re.I)
+
+
+def raw_html(text: str) -> str | None:
+    """The first piece of raw HTML or script in `text`, or None."""
+    if "<" not in text and "=" not in text and "script" not in text.lower():
+        return None  # nearly every text: far cheaper than the expression
+    for match in RAW_HTML.finditer(text):
+        closing, name, rest = match.groups()
+        if name is None or closing or name.lower() in HTML_ELEMENTS or "=" in rest:
+            return match.group(0)
+    return None
+
+
+def check_text(doc) -> list[Problem]:
+    """Data text is shown on pages as Markdown, which passes HTML through: refuse raw HTML in any text."""
+    rep = Reporter()
+
+    def walk(node, path):
+        if isinstance(node, str):
+            found = raw_html(node)
+            if found:
+                rep.add(doc, path, f"{found!r} is raw HTML or script, which data text must not hold; "
+                                   "write plain text or Markdown (a placeholder such as <name> is fine)")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+
+    walk(doc.data, ())
+    return rep.problems
+
+
 def run(ds, today: dt.date | None = None) -> list[Problem]:
     today = today or dt.date.today()
     rep = Reporter()

@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from generator import build
     from generator.model import MissingTranslation
+    from generator.package import PackagingError
     from generator.render import RenderError
     try:
         if args.command == "generate":
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             build.build_site(ds, ROOT)
     except (RenderError, MissingTranslation, jinja2.TemplateError) as exc:
         print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    except PackagingError as exc:
+        print(f"error: {exc}; site/ was left as it was.", file=sys.stderr)
         return 1
     print(_summary(ds))
     return 0

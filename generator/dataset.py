@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import checks, schemas
-from generator.problems import DataError, Problem
+from generator.problems import DataError, Problem, relative
 from generator.yamlload import Document, YamlSyntaxError, load
 
 # Files at the top of province_data/ and the schema each must satisfy.
@@ -40,38 +40,35 @@ class Dataset:
         return {s["id"]: s for s in self.data("sources.yaml")["sources"]}
 
 
-def _rel(root: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(root.parent))
-    except ValueError:
-        return str(path)
-
-
 def load_dataset(root: Path) -> Dataset:
     """Load and validate; raise DataError listing every problem found."""
     root = Path(root)
     schema_dir = root / "schema"
-    problems: list[Problem] = []
+    # The schemas first: without them no data file can be checked.
+    loaded = schemas.load_schemas(schema_dir)
+    problems: list[Problem] = list(loaded.problems) or loaded.missing({*SINGLE_FILES.values(), "province"}, schema_dir)
+    if problems:
+        raise DataError(problems)
     ds = Dataset(root)
 
     def read(path: Path, schema_id: str) -> Document | None:
-        display = _rel(root, path)
+        display = relative(path, root.parent)
         try:
             doc = load(path, display)
         except YamlSyntaxError as exc:
             problems.append(Problem(exc.path, exc.line, "(file)", exc.message))
             return None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             problems.append(Problem(display, 1, "(file)", f"cannot read the file: {exc}"))
             return None
-        found = schemas.validate(doc, schema_id, schema_dir)
+        found = schemas.validate(doc, schema_id, loaded) + checks.check_text(doc)
         problems.extend(found)
         return None if found else doc
 
     for name, schema_id in SINGLE_FILES.items():
         path = root / name
         if not path.exists():
-            problems.append(Problem(_rel(root, path), 1, "(file)", "file is missing; every data set needs it"))
+            problems.append(Problem(relative(path, root.parent), 1, "(file)", "file is missing; every data set needs it"))
             continue
         doc = read(path, schema_id)
         if doc is not None:
@@ -79,12 +76,12 @@ def load_dataset(root: Path) -> Dataset:
 
     known = set(SINGLE_FILES) | {"schema", "provinces", "README.md"}
     for extra in sorted(p for p in root.iterdir() if p.name not in known and not p.name.startswith(".")):
-        problems.append(Problem(_rel(root, extra), 1, "(file)",
+        problems.append(Problem(relative(extra, root.parent), 1, "(file)",
                                 "unexpected file in province_data/; province files belong in provinces/"))
 
     for path in sorted((root / "provinces").glob("*")):
         if path.suffix != ".yaml":
-            problems.append(Problem(_rel(root, path), 1, "(file)", "province files must end in .yaml"))
+            problems.append(Problem(relative(path, root.parent), 1, "(file)", "province files must end in .yaml"))
             continue
         doc = read(path, "province")
         if doc is not None:

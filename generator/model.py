@@ -12,6 +12,28 @@ from checker.rules import effective_rule as _effective, in_force  # noqa: F401  
 LANGS = ("en", "zh")
 
 
+def page_text(node):
+    """Data as the pages' Markdown shows it: `<` and `>` in every string become
+    entities, so no data text can open an HTML tag (validation refuses raw HTML;
+    this is the second guard) and a placeholder such as `<name>` stays visible."""
+    return _map_strings(node, lambda text: text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def plain_text(node):
+    """The inverse of :func:`page_text`, for text that leaves the Markdown (JSON read by scripts)."""
+    return _map_strings(node, lambda text: text.replace("&lt;", "<").replace("&gt;", ">"))
+
+
+def _map_strings(node, change):
+    if isinstance(node, str):
+        return change(node)
+    if isinstance(node, dict):
+        return {key: _map_strings(value, change) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_map_strings(item, change) for item in node]
+    return node
+
+
 class MissingTranslation(Exception):
     """A text needed for a page has no entry for the page's language."""
 

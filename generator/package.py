@@ -26,14 +26,18 @@ class PackagingError(Exception):
 
 
 def pyodide_version(root: Path) -> str:
-    meta = root / "node_modules" / "pyodide" / "package.json"
-    if not meta.exists():
-        raise PackagingError("node_modules/pyodide is missing; run `npm ci` (make does this for you)")
-    return json.loads(meta.read_text())["version"]
+    folder = root / "node_modules" / "pyodide"
+    missing = [name for name in ("package.json",) + RUNTIME_FILES if not (folder / name).is_file()]
+    if missing:
+        raise PackagingError(f"node_modules/pyodide is missing or incomplete (no {missing[0]}); run `make setup` (or `npm ci`)")
+    return json.loads((folder / "package.json").read_text())["version"]
 
 
 def _run(cmd, cwd, env=None):
-    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    try:
+        result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    except OSError as exc:  # e.g. node is not installed
+        raise PackagingError(f"cannot run {cmd[0]} ({exc.strerror}); install it and run `make setup`") from None
     if result.returncode != 0:
         raise PackagingError(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +20,7 @@ class DataError(Exception):
     """Raised when the data has problems; nothing may be written then."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -32,3 +33,11 @@ def field_name(path: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out or "(top level)"
+
+
+def relative(path: Path, base: Path) -> str:
+    """`path` as problems name it: relative to `base` (the folder holding province_data/) when inside it."""
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)

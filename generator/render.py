@@ -6,13 +6,15 @@ can look at every page without MkDocs or a file system.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 
 from checker.steps import ask_question, checklist_case
 from checker.steps import select as select_steps
-from generator.model import LANGS, View, effective_rule, in_force
+from generator.model import LANGS, View, effective_rule, in_force, page_text, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "site_templates" / "pages"
@@ -44,22 +46,36 @@ def suffix(lang: str) -> str:
     return "" if lang == "en" else f".{lang}"
 
 
+def _page_dataset(ds):
+    """A copy of the data set whose texts are safe to put into Markdown (model.page_text)."""
+    def copy(doc):
+        return replace(doc, data=page_text(doc.data))
+    return replace(ds, docs={name: copy(doc) for name, doc in ds.docs.items()},
+                   provinces=[copy(doc) for doc in ds.provinces])
+
+
+def _json_dumps(obj, **kwargs) -> str:
+    """`tojson` in templates: the data's own text, for scripts that show it as text."""
+    return json.dumps(plain_text(obj), **kwargs)
+
+
 class Renderer:
     def __init__(self, ds, today: dt.date | None = None):
-        self.ds = ds
+        self.ds = _page_dataset(ds)
         # Pages show the rules in force on the newest verification date, not on
         # the build date, so the same data always gives the same pages.
         self.today = today or as_of(ds)
-        self.national = ds.data("national.yaml")
-        self.provinces = [d.data for d in ds.provinces]
+        self.national = self.ds.data("national.yaml")
+        self.provinces = [d.data for d in self.ds.provinces]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(TEMPLATES)),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            autoescape=False,  # Markdown output; data is trusted and reviewed
+            autoescape=False,  # Markdown output; the data's texts are escaped once (_page_dataset)
         )
+        self.env.policies["json.dumps_function"] = _json_dumps
 
     # --- view models --------------------------------------------------------
     def rule_view(self, view: View, rule: dict | None, rule_id: str, origin: str, base: str) -> dict:
