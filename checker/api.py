@@ -35,8 +35,9 @@ from checker.findings import has_errors, lang_code, make
 from checker.validators import (
     ValidationError, domain, email, icp_number, phone, psb_number, resident_id, uscc, website_name,
 )
+from checker.validators import android_package, cert_fingerprint, harmony_bundle, ios_bundle_id
 
-CONTEXT_KEYS = ("province", "entity", "domain")
+CONTEXT_KEYS = ("province", "entity", "domain", "service", "platform")
 ENTITY_KINDS = ("organisation", "individual")
 
 _EMPTY_REPORT = {
@@ -87,30 +88,38 @@ def check(application: dict, lang: str = "en", today: dt.date | None = None) -> 
 
 # --- single fields ---------------------------------------------------------------------
 
-def _context(context):
-    """(province code, entity kind, domain, input findings)."""
+# What each context key may hold (None: any text); the CLI's --province, --entity... fill them.
+CONTEXT_VALUES = {"province": None, "entity": ENTITY_KINDS, "domain": None,
+                  "service": ("website", "app", "mini_program", "quick_app"),
+                  "platform": ("android", "ios", "harmonyos")}
+
+
+def _context(context) -> tuple[dict, list]:
+    """(context with every key, None when not given; input findings)."""
+    found = dict.fromkeys(CONTEXT_KEYS)
     if context is None:
-        return None, None, None, []
+        return found, []
     if not isinstance(context, dict):
-        return None, None, None, [make("input.bad_context", "context", name="context", value=type(context).__name__,
-                                       allowed=list(CONTEXT_KEYS))]
+        return found, [make("input.bad_context", "context", name="context", value=type(context).__name__,
+                            allowed=list(CONTEXT_KEYS))]
     problems = []
     for key in sorted(context, key=str):
         if key not in CONTEXT_KEYS:
             problems.append(make("input.bad_context", "context", name=str(key), value="",
                                  allowed=list(CONTEXT_KEYS)))
-    province = context.get("province")
-    if province is not None and (not isinstance(province, str) or province not in rule_data.load()["provinces"]):
-        problems.append(make("input.unknown_province", "province", code=_short(province)))
-    entity = context.get("entity")
-    if entity is not None and entity not in ENTITY_KINDS:
-        problems.append(make("input.bad_context", "entity", name="entity", value=_short(entity),
-                             allowed=list(ENTITY_KINDS)))
-    domain_value = context.get("domain")
-    if domain_value is not None and not isinstance(domain_value, str):
-        problems.append(make("input.bad_context", "domain", name="domain", value=_short(domain_value),
-                             allowed=["text"]))
-    return province, entity, domain_value, problems
+            continue
+        value = found[key] = context[key]
+        allowed = CONTEXT_VALUES[key]
+        if value is None:
+            continue
+        if key == "province":
+            if not isinstance(value, str) or value not in rule_data.load()["provinces"]:
+                problems.append(make("input.unknown_province", "province", code=_short(value)))
+        elif allowed is None and not isinstance(value, str):
+            problems.append(make("input.bad_context", key, name=key, value=_short(value), allowed=["text"]))
+        elif allowed is not None and value not in allowed:
+            problems.append(make("input.bad_context", key, name=key, value=_short(value), allowed=list(allowed)))
+    return found, problems
 
 
 def _short(value) -> str:
@@ -128,14 +137,14 @@ def _formatted(module, value, **kwargs):
         return None
 
 
-def _uscc(value, case, rules):
+def _uscc(value, case, rules, ctx):
     found = uscc.check(value, field="uscc")
     if case.province and case.entity_kind != "individual" and not has_errors(found):
         found = found + website.org_province(rules(website.READS), value, "uscc")
     return found, uscc
 
 
-def _resident_id(value, case, rules):
+def _resident_id(value, case, rules, ctx):
     filing = case.province if case.entity_kind == "individual" else None
     found = resident_id.check(value, field="resident_id", filing_province=filing, today=case.today)
     if case.province and case.entity_kind in ENTITY_KINDS and not has_errors(found):
@@ -144,22 +153,22 @@ def _resident_id(value, case, rules):
     return found, resident_id
 
 
-def _mobile(value, case, rules):
+def _mobile(value, case, rules, ctx):
     found = phone.check(value, field="mobile", kind="mobile")
     if case.province and not has_errors(found):
         found = found + people.local_mobile(rules(people.READS), "mobile")
     return found, phone
 
 
-def _email(value, case, rules):
+def _email(value, case, rules, ctx):
     return email.check(value, field="email"), email
 
 
-def _domain(value, case, rules):
+def _domain(value, case, rules, ctx):
     return website.domain_findings(value, "domain", case.day, case.today, submit_on=False), domain
 
 
-def _website_name(value, case, rules):
+def _website_name(value, case, rules, ctx):
     host = case.website.get("domain")
     found = website_name.check(value, field="website_name", domain=host, entity_kind=case.entity_kind or "organisation",
                                rules=website.name_rules(rules(website.READS)),
@@ -167,27 +176,40 @@ def _website_name(value, case, rules):
     return found, website_name
 
 
-def _icp_number(value, case, rules):
-    return numbers.icp_findings(rules(numbers.READS), value, "icp_number"), icp_number
+def _icp_number(value, case, rules, ctx):
+    return numbers.icp_findings(rules(numbers.READS), value, "icp_number", service=ctx["service"]), icp_number
 
 
-def _psb_number(value, case, rules):
+def _psb_number(value, case, rules, ctx):
     return psb_number.check(value, field="psb_number", province_code=case.province), psb_number
+
+
+def _syntax_only(module, field):
+    """A field its validator checks alone: app identifiers need no province or entity rules."""
+    return lambda value, case, rules, ctx: (module.check(value, field=field), module)
+
+
+def _fingerprint(value, case, rules, ctx):
+    return cert_fingerprint.check(value, field="cert_fingerprint", platform=ctx["platform"]), cert_fingerprint
 
 
 _FIELDS = {
     "uscc": _uscc, "resident-id": _resident_id, "mobile": _mobile, "email": _email, "domain": _domain,
     "website-name": _website_name, "icp-number": _icp_number, "psb-number": _psb_number,
+    "android-package": _syntax_only(android_package, "android_package"),
+    "ios-bundle-id": _syntax_only(ios_bundle_id, "ios_bundle_id"),
+    "harmony-bundle": _syntax_only(harmony_bundle, "harmony_bundle"),
+    "cert-fingerprint": _fingerprint,
 }
 FIELD_KINDS = tuple(_FIELDS)
 
 
-def _field_findings(kind, value, province, entity, domain_value, today):
+def _field_findings(kind, value, ctx, today):
     """(findings, the value in its conventional form or None), from the same checks as a whole application."""
     leader = {"id_type": "resident_id", "id_number": value} if kind == "resident-id" else None
-    website_part = {"domain": domain_value} if domain_value else {}
-    case = cases.for_field(province, entity, today, entity_leader=leader, website=website_part)
-    findings, module = _FIELDS[kind](value, case, case.rules)
+    website_part = {"domain": ctx["domain"]} if ctx["domain"] else {}
+    case = cases.for_field(ctx["province"], ctx["entity"], today, entity_leader=leader, website=website_part)
+    findings, module = _FIELDS[kind](value, case, case.rules, ctx)
     own = [f for f in findings if not f.code.startswith("province.")]
     return list(findings), (None if has_errors(own) else _formatted(module, value))
 
@@ -196,7 +218,9 @@ def field(kind: str, value, context: dict | None = None, lang: str = "en", today
     """Check one value of ``kind`` (one of FIELD_KINDS). Never raises.
 
     ``context``: {"province": "44", "entity": "organisation"|"individual",
-    "domain": "example.com" (for website-name)}; every key optional.
+    "domain": "example.com" (for website-name), "service": "app"|"mini_program"|"quick_app"|"website"
+    (what an icp-number was given for), "platform": "android"|"ios"|"harmonyos" (for
+    cert-fingerprint)}; every key optional.
     """
     lang = lang_code(lang)
     today = today or dt.date.today()
@@ -205,11 +229,11 @@ def field(kind: str, value, context: dict | None = None, lang: str = "en", today
             finding = make("input.unknown_kind", "kind", kind=_short(kind), allowed=list(FIELD_KINDS))
             return {"ok": False, "usable": False, "kind": _short(kind), "value": None,
                     "findings": _finding_dicts([finding], lang)}
-        province, entity, domain_value, problems = _context(context)
+        ctx, problems = _context(context)
         if problems:
             return {"ok": False, "usable": False, "kind": kind, "value": None,
                     "findings": _finding_dicts(problems, lang)}
-        findings, formatted = _field_findings(kind, value, province, entity, domain_value, today)
+        findings, formatted = _field_findings(kind, value, ctx, today)
         findings = reports.sorted_findings(findings)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
         finding = make("engine.internal_error", "(checker)", error=type(exc).__name__)

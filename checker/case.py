@@ -132,8 +132,8 @@ def from_application(app: dict, today: dt.date) -> Case:
     day = _date(dates, "submit") or today
     walk = _flow.walk(graph, answers_of(app))
     outcome = walk.outcome
-    filing_needed = policy.needs_filing(outcome)
     node = graph["outcomes"].get(outcome) if outcome else None
+    filing_needed = policy.needs_filing(node)
     entity = _mapping(app.get("entity"))
     website = _mapping(app.get("website"))
     code = app.get("province")

@@ -3,41 +3,107 @@
     icp-check check APPLICATION.yaml|.json [MORE ...] [--json] [--lang en|zh]
     icp-check check - [--json]          # JSON Lines on stdin, one application per line
     icp-check field KIND VALUE [--province CODE] [--entity organisation|individual]
-                               [--domain DOMAIN] [--json] [--lang en|zh]
+                               [--domain DOMAIN] [--service app|mini_program|quick_app|website]
+                               [--platform android|ios|harmonyos] [--json] [--lang en|zh]
 
 KIND is one of uscc, resident-id, mobile, email, domain, website-name,
 icp-number, psb-number.
 
-Exit codes: 0 no errors; 1 errors found; 2 input unusable (unreadable file,
-bad YAML/JSON, unknown field, unknown KIND...), with a one-line reason per
-unusable input on stderr. ``--json`` prints the API's report
-(:mod:`checker.api`), one JSON object per line and per application.
+Exit codes: 0 no errors; 1 errors found; 2 input unusable (unreadable, empty
+or not UTF-8, bad YAML/JSON, a key given twice, beyond the limits, unknown
+field, unknown KIND...), with a one-line reason per unusable input on stderr.
+It is 2 as well, before anything is read, when the compiled data
+(checker/data/*.json) is missing: a checker that cannot run never reports
+success. ``--json`` prints the API's report (:mod:`checker.api`), one JSON
+object per line and per application.
+
+Standard input is read as bytes, line by line: a bad line (not UTF-8, bad
+JSON, longer than MAX_BYTES) gives one unusable report and the next line is
+still read. A file, or a line, may take at most MAX_BYTES; content/application-format.md
+documents the limits.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from importlib import resources
+from pathlib import Path
 
 from checker import api, words
-from checker.findings import lang_code
-from checker.report import present, text
 from checker.application import InputError, parse_text
-from checker.findings import make
+from checker.application_text import input_error
+from checker.findings import lang_code, make
+from checker.report import present, text
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
+# The most one application (a file, or one line of JSON Lines) may take. A real one takes
+# a few kilobytes; the limit keeps /dev/zero or a wrong file from filling the memory.
+MAX_MEGABYTES = 2
+MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+# --- the compiled data -----------------------------------------------------------------------
+
+DATA_FILES = ("rules.json", "messages.json")
+_DATA_MISSING = "cli.data_missing"
+
+
+def missing_data() -> list:
+    """The compiled data files (``python -m generator generate``) that are not there."""
+    folder = resources.files("checker").joinpath("data")
+    return [name for name in DATA_FILES if not folder.joinpath(name).is_file()]
+
+
+def _missing_data_line(missing, lang) -> str:
+    """The line that says what to run, from the catalogue even when that is not compiled."""
+    files = ", ".join("checker/data/" + name for name in missing)
+    try:
+        return make(_DATA_MISSING, "(checker)", files=files).message(lang)
+    except (OSError, KeyError, ValueError):  # messages.json is missing too: read its source
+        pass
+    try:
+        import yaml
+
+        source = Path(__file__).resolve().parents[1] / "province_data" / "messages.yaml"
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        entry = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)["messages"][_DATA_MISSING]
+        return entry[lang].format(files=files)
+    except Exception:  # noqa: BLE001 - no catalogue at all (a package installed without its data)
+        return f"{_DATA_MISSING}: {files}"
+
+
 # --- reading input -------------------------------------------------------------------------
+
+def _unusable(code, source, lang, line=None, **params):
+    return api.unusable(input_error(code, source, line, **params).findings, lang)
+
+
+def _decoded(data: bytes, source, lang, line=None):
+    """(text, None) or (None, unusable report): UTF-8, a leading byte-order mark dropped."""
+    try:
+        return data.removeprefix(_BOM).decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        at = (line or 1) + data.count(b"\n", 0, exc.start)
+        return None, _unusable("input.not_utf8", source, lang, at)
+
 
 def read_application(path: str, lang: str):
     """(data, None) or (None, unusable report) for one file."""
     syntax = "yaml" if path.lower().endswith((".yaml", ".yml")) else "json"
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
         return None, api.unusable([make("input.unreadable", path, path=path, error=reason)], lang)
+    if len(data) > MAX_BYTES:
+        return None, _unusable("input.too_large", path, lang, megabytes=MAX_MEGABYTES)
+    text, report = _decoded(data, path, lang)
+    if report is not None:
+        return None, report
     try:
         return parse_text(text, source=path, syntax=syntax), None
     except InputError as exc:
@@ -47,20 +113,80 @@ def read_application(path: str, lang: str):
         return None, api.unusable([finding], lang)
 
 
-def _stdin_items(stream, lang):
-    """(where, data or None, unusable report or None) for each non-blank line."""
-    for n, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        where = words.ui("cli_stdin_line", lang).format(n=n)
+class _Unreadable(Exception):
+    """Standard input cannot be read (any more); ``finding`` says why."""
+
+    def __init__(self, finding):
+        super().__init__(finding.code)
+        self.finding = finding
+
+
+def _stdin_readline():
+    """``readline(size)`` of standard input, in bytes; None when standard input is closed.
+
+    Bytes, so that each line is decoded on its own and a bad one spoils only itself. A text
+    stream with no bytes underneath (an embedding program's) is encoded back; its lone
+    surrogates then give bytes that are not UTF-8, reported as such.
+    """
+    stream = sys.stdin
+    if stream is None:
+        return None
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer.readline
+    return lambda size: stream.readline(size).encode("utf-8", "surrogatepass")
+
+
+def _lines(readline):
+    """(n, the bytes of line n, or None when it is longer than MAX_BYTES) for each line."""
+    n = 0
+    while True:
         try:
-            yield where, json.loads(line), None
-        except json.JSONDecodeError as exc:
-            finding = make("input.bad_syntax", "-", path="stdin", line=n, syntax="JSON", error=exc.msg)
-            yield where, None, api.unusable([finding], lang)
-        except RecursionError:
-            finding = make("input.bad_syntax", "-", path="stdin", line=n, syntax="JSON", error=words.both("cli_too_deep"))
-            yield where, None, api.unusable([finding], lang)
+            line = readline(MAX_BYTES + 1)
+            too_long = len(line) > MAX_BYTES and not line.endswith(b"\n")
+            while line and not line.endswith(b"\n") and too_long:  # skip the rest, in bounded pieces
+                line = readline(MAX_BYTES)
+        except ValueError:  # closed while reading
+            raise _Unreadable(make("input.stdin_closed", "stdin")) from None
+        except OSError as exc:
+            error = exc.strerror or type(exc).__name__
+            raise _Unreadable(make("input.unreadable", "stdin", path="stdin", error=error)) from None
+        if not line and not too_long:
+            return
+        n += 1
+        yield n, None if too_long else line
+
+
+def _stdin_items(lang):
+    """(where, data or None, unusable report or None) for each non-blank line of standard
+    input; one unusable report when there is no such line, or when it cannot be read."""
+    readline = _stdin_readline()
+    if readline is None:
+        yield "stdin", None, api.unusable([make("input.stdin_closed", "stdin")], lang)
+        return
+    found = False
+    try:
+        for n, line in _lines(readline):
+            where = words.ui("cli_stdin_line", lang).format(n=n)
+            if line is None:
+                report = _unusable("input.too_large", "stdin", lang, n, megabytes=MAX_MEGABYTES)
+            else:
+                text, report = _decoded(line, "stdin", lang, n)
+                if report is None and not text.strip():
+                    continue  # blank lines separate nothing in JSON Lines
+            found = True
+            if report is not None:
+                yield where, None, report
+                continue
+            try:
+                yield where, parse_text(text, source="stdin", syntax="json", first_line=n), None
+            except InputError as exc:
+                yield where, None, api.unusable(exc.findings, lang)
+    except _Unreadable as exc:
+        yield "stdin", None, api.unusable([exc.finding], lang)
+        return
+    if not found:
+        yield "stdin", None, _unusable("input.empty", "stdin", lang)
 
 
 # --- writing output -------------------------------------------------------------------------
@@ -72,7 +198,14 @@ def _exit_code(report) -> int:
 
 
 # These messages already say which file (and line) is meant.
-_LOCATED = ("input.unreadable", "input.bad_syntax")
+_LOCATED = ("input.unreadable", "input.bad_syntax", "input.empty", "input.too_large", "input.not_utf8",
+            "input.duplicate_key", "input.too_deep", "input.long_number", "input.stdin_closed")
+
+
+# What str.splitlines() breaks a line at, written as escapes: a message may quote the input
+# (a key, a value), and the reason must stay one line.
+_LINE_BREAKS = str.maketrans({c: c.encode("unicode_escape").decode("ascii")
+                              for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
 
 def _reason_line(where, report, lang) -> str:
@@ -80,8 +213,8 @@ def _reason_line(where, report, lang) -> str:
     first = findings[0]["message"] if findings else "unusable input"
     more = words.ui("cli_more", lang).format(n=len(findings) - 1) if len(findings) > 1 else ""
     if findings and findings[0]["code"] in _LOCATED:
-        return f"icp-check: {first}{more}"
-    return f"icp-check: {where}: {first}{more}"
+        return f"icp-check: {first}{more}".translate(_LINE_BREAKS)
+    return f"icp-check: {where}: {first}{more}".translate(_LINE_BREAKS)
 
 
 def format_report(title, report, lang) -> str:
@@ -98,10 +231,16 @@ def format_field(report, value, lang) -> str:
     return "\n".join(lines)
 
 
+_JSON_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+_JSON_BREAKS_RX = re.compile("[\x85\u2028\u2029]")
+
+
 def _dump(report) -> str:
     # Key order is the API's own (fixed by construction), so output is stable without sort_keys;
     # reports are trees, so the circular-reference check is skipped (it costs a fifth of the time).
-    return json.dumps(report, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    # U+0085, U+2028 and U+2029 are escaped too, so that no reader splits a report in two.
+    line = json.dumps(report, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return line.translate(_JSON_BREAKS) if _JSON_BREAKS_RX.search(line) else line
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -112,10 +251,10 @@ def cmd_check(args, out, err) -> int:
     first = True
     items = []
     for path in args.files:
-        if path == "-":
-            items.append(_stdin_items(sys.stdin, lang))
-        else:
+        if path != "-":
             items.append(_file_item(path, lang))
+        elif args.files.index(path) == len(items):  # standard input is read once, at the first "-"
+            items.append(_stdin_items(lang))
     for group in items:
         for where, data, report in group:
             if report is None:
@@ -145,8 +284,9 @@ def cmd_field(args, out, err) -> int:
         context["province"] = args.province
     if args.entity is not None:
         context["entity"] = args.entity
-    if args.domain is not None:
-        context["domain"] = args.domain
+    for key in ("domain", "service", "platform"):
+        if getattr(args, key) is not None:
+            context[key] = getattr(args, key)
     report = api.field(args.kind, args.value, context or None, lang=lang)
     if not report.get("usable", True):
         err.write(_reason_line(f"field {args.kind}", report, lang) + "\n")
@@ -171,6 +311,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     fld.add_argument("--province", metavar="CODE", help=say("province"))
     fld.add_argument("--entity", metavar="KIND", help=say("entity"))
     fld.add_argument("--domain", metavar="DOMAIN", help=say("domain"))
+    fld.add_argument("--service", metavar="KIND", help=say("service"))
+    fld.add_argument("--platform", metavar="PLATFORM", help=say("platform"))
     fld.add_argument("--json", action="store_true", help=say("json_field"))
     fld.add_argument("--lang", default="en", choices=("en", "zh"), help=say("lang"))
     fld.set_defaults(func=cmd_field)
@@ -189,6 +331,11 @@ def _help_lang(argv) -> str:
 
 
 def main(argv=None) -> int:
+    missing = missing_data()
+    if missing:  # a checker that cannot run must never report success
+        if sys.stderr is not None:
+            sys.stderr.write(f"icp-check: {_missing_data_line(missing, _help_lang(argv))}\n")
+        return EXIT_UNUSABLE
     parser = build_parser(_help_lang(argv))
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr

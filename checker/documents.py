@@ -30,7 +30,7 @@ def for_case(case, lang: str) -> list:
     """
     data = _rules.load()["documents"]
     kind = case.entity_kind
-    if kind not in ("organisation", "individual") or case.outcome not in data["outcomes"]:
+    if kind not in ("organisation", "individual") or case.outcome not in _outcomes(data):
         return []
     reading = case.rules(READS)
     conditions = _conditions(case)
@@ -58,6 +58,14 @@ def for_case(case, lang: str) -> list:
                 text, sources = found
                 out.append({"id": item["id"], "text": prefix + text, "sources": sources})
     return out
+
+
+def _outcomes(data) -> set:
+    """Every outcome some document applies to (the list's, and the items' own)."""
+    found = set(data["outcomes"])
+    for item in data["documents"]:
+        found.update(item.get("outcomes", ()))
+    return found
 
 
 def _conditions(case) -> dict:

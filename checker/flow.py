@@ -55,7 +55,8 @@ def walk(graph: dict, answers: dict) -> Walk:
             result = {"stopped_at": node, "reason": "cycle"}
         else:
             seen.add(node)
-            given = answers.get(node)
+            # A question added after application files were written has a default answer.
+            given = answers.get(node, questions[node].get("default"))
             options = questions[node].get("answers", {})
             if given is None:
                 result = {"stopped_at": node, "reason": "missing"}
@@ -146,6 +147,9 @@ def problems(graph: dict) -> list[str]:
         if len(answers) < 2:
             out.append(f"question '{qid}' has {len(answers)} answer(s); a question needs at least two "
                        "(a dead end otherwise)")
+        default = questions[qid].get("default")
+        if default is not None and default not in answers:
+            out.append(f"question '{qid}' has the default '{default}', which is not one of its answers")
         for aid in sorted(answers):
             nxt = answers[aid].get("next")
             if nxt not in questions and nxt not in outcomes:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 
-def needs_filing(outcome):
-    """Must the site hold an ICP filing? None while the outcome is unknown."""
-    if outcome is None:
+def needs_filing(outcome_node: dict | None):
+    """Must the site or app hold an ICP filing? None while the outcome is unknown;
+    False for the outcomes flow.yaml gives the verdict no_filing_needed."""
+    if outcome_node is None:
         return None
-    return outcome != "no_filing"
+    return outcome_node.get("verdict") != "no_filing_needed"
 
 
 def submits_filing(outcome_node: dict | None) -> bool:
@@ -30,6 +31,11 @@ def commercial_licence(commercial, filing_needed, licence_rule_values) -> bool |
     if commercial is None:
         return None
     return bool(commercial) and "paid_services" in licence_rule_values
+
+
+def service(case) -> str:
+    """What the case files: the answer to flow.yaml's ``service`` (its default when a file says nothing)."""
+    return dict(case.walk.path).get("service", "website") if case.walk else "website"
 
 
 def psb_needed(filing_needed):

@@ -8,6 +8,8 @@ function that turns an address into a Markdown link.
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from checker import rules as _rules
@@ -128,14 +130,18 @@ def both_values_text(rule_id: str, values: list) -> dict:
     return {lang: values_text(rule_id, values, lang) for lang in ("en", "zh")}
 
 
+_INDEX = re.compile(r"\[[0-9]+\]")
+
+
 def field_label(path: str) -> dict:
     """How readers see an application field, in both languages (labels.yaml ``fields``).
 
-    ``website.domains[2]`` is the domains field; ``answers.<question>`` is the
-    question's own text; a path with no label is shown as it is.
+    ``website.domains[2]`` is the domains field, ``apps[1].ios.bundle_id`` the
+    apps' bundle ID field; ``answers.<question>`` is the question's own text; a
+    path with no label is shown as it is.
     """
     table = labels()["fields"]
-    base = path.split("[", 1)[0] if isinstance(path, str) else str(path)
+    base = _INDEX.sub("", path) if isinstance(path, str) else str(path)
     if base in table:
         return table[base]
     if base.startswith("answers."):

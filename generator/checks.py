@@ -276,8 +276,8 @@ def _check_documents(rep, ds, source_ids):
     for i, item in enumerate(data["documents"]):
         path = ("documents", i)
         for j, outcome in enumerate(item.get("outcomes", [])):
-            if outcome not in data["outcomes"]:
-                rep.add(doc, path + ("outcomes", j), f"'{outcome}' is not in the list's outcomes ({', '.join(data['outcomes'])})")
+            if outcome not in outcomes:
+                rep.add(doc, path + ("outcomes", j), f"no outcome '{outcome}' in flow.yaml")
         for key in ("only_if", "unless"):
             if key in item and item[key] not in conditions:
                 rep.add(doc, path + (key,), f"unknown condition '{item[key]}'; declare it under conditions "

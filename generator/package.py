@@ -18,7 +18,7 @@ from pathlib import Path
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Pure-Python packages the checker imports, pinned like the rest of the build.
-DEPENDENCIES = ("chinese-calendar==1.11.0",)
+DEPENDENCIES = ("chinese-calendar==1.11.0", "idna==3.20")
 
 
 class PackagingError(Exception):

@@ -18,9 +18,12 @@ def psb(case, rules) -> dict:
     """{"needed", "days", "deadline"} of the PSB filing (memoised: the check and the report both use it)."""
     found = case.memo.get("psb")
     if found is None:
-        days = rules.value("psb_deadline_days") if case.filing_needed else None
-        deadline = timeline.psb_deadline(case.date("launch"), days) if case.filing_needed else None
-        found = case.memo["psb"] = {"needed": policy.psb_needed(case.filing_needed), "days": days,
+        # The sources speak of websites; for an app nothing says, so it stays unknown.
+        website = policy.service(case) == "website"
+        needed = policy.psb_needed(case.filing_needed) if website else None
+        days = rules.value("psb_deadline_days") if needed else None
+        deadline = timeline.psb_deadline(case.date("launch"), days) if needed else None
+        found = case.memo["psb"] = {"needed": needed, "days": days,
                                     "deadline": deadline.isoformat() if deadline else None}
     return dict(found)
 
@@ -31,7 +34,7 @@ def check(case, rules) -> list:
         code = "engine.commercial_individual" if case.entity_kind == "individual" else "engine.commercial_licence"
         findings.append(make(code, "commercial", sources=words.cite(rules.rule("commercial_licence")["sources"])))
     findings += _preapproval_findings(case, rules)
-    if case.filing_needed:
+    if case.filing_needed and psb(case, rules)["needed"]:
         found = psb(case, rules)
         sources = words.cite(rules.rule("psb_deadline_days")["sources"])
         if found["deadline"] is not None:

@@ -59,7 +59,8 @@ def compute(case, report: dict, findings: list, lang: str) -> dict:
         headline, follow = _text("verdict.can_file_unknown", lang), []
     elif kind in ("can_file", "do_first"):
         headline = _text(HEADLINES[kind], lang, operation=operation)
-        follow = [_submit(report, operation, lang)]
+        follow = [_text(node["verdict_next"], lang) if node and node.get("verdict_next")
+                  else _submit(report, operation, lang)]
     else:
         headline = _text(HEADLINES[kind], lang)
         days = (c.get("psb") or {}).get("days")

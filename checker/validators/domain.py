@@ -2,9 +2,13 @@
 
 Syntax follows RFC 1034/1035 as profiled for host names (RFC 1123 §2.1):
 letters, digits and hyphens, labels of 1–63 octets, at most 253 octets in
-total. Internationalised names (例子.中国, xn--fsqu00a.xn--fiqs8s) are converted
-with the standard library's ``encodings.idna`` (IDNA2003, RFC 3490); it
-raises ``UnicodeError`` on bad input, which is caught and reported.
+total. Internationalised names (例子.中国, xn--fsqu00a.xn--fiqs8s, faß.de) follow
+IDNA2008 (RFC 5891) with the UTS 46 mapping, through the ``idna`` package:
+the standard library's ``encodings.idna`` is IDNA2003, which turns faß.de
+into fass.de, a different domain, and refuses xn--fa-hia.de. The mapping
+(upper to lower case, full-width to ASCII...) never changes a domain
+silently: check() reports ``domain.mapped`` when it changed more than the
+letter case and the dots.
 
 What can be filed is policy and lives in the generated rule data: the
 engine passes ``tlds`` (suffix -> {"status": "allowed" | "not_allowed" |
@@ -42,7 +46,8 @@ _PORT = re.compile(r":[0-9]*$")
 
 
 def _split(value):
-    """(host, stripped) where stripped says a scheme/path/port/user was removed."""
+    """(host, stripped, typed): stripped says a scheme/path/port/user was removed; typed is
+    the host as written when the UTS 46 mapping changed more than its case and dots, else None."""
     if type(value) is str and len(value) <= 2000:
         return _split_text(value)
     return _split_uncached(value)
@@ -53,8 +58,7 @@ def _split_text(value: str):
     return _split_uncached(value)
 
 
-def _split_uncached(value):
-    text = unicodedata.normalize("NFKC", as_text(value, "domain", max_chars=2000)).translate(_DOTS)
+def _host_of(text: str) -> str:
     host = _SCHEME.sub("", text)
     if host.startswith("//"):
         host = host[2:]
@@ -63,35 +67,69 @@ def _split_uncached(value):
     host = host.rpartition("@")[2]
     if not host.startswith("["):
         host = _PORT.sub("", host)
-    host = host[:-1] if host.endswith(".") else host
-    return host.lower(), host != text.rstrip(".")
+    return host[:-1] if host.endswith(".") else host
+
+
+def _idna():
+    import idna  # imported when needed: it slows the page's start, and ASCII hosts need none of it
+
+    return idna
+
+
+def _mapped(host: str) -> str:
+    """The UTS 46 mapping of ``host`` (IDNA2008, non-transitional: ß stays ß), lower-cased.
+
+    A host with a character UTS 46 disallows is only lower-cased; validation reports it.
+    """
+    if host.isascii():
+        return host.lower()
+    idna = _idna()
+    try:
+        return idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except idna.IDNAError:
+        return host.lower()
+
+
+def _split_uncached(value):
+    written = as_text(value, "domain", max_chars=2000).translate(_DOTS)
+    text = unicodedata.normalize("NFKC", written)  # full-width URL punctuation, so the host is found
+    host = _host_of(text)
+    mapped = _mapped(host)
+    typed = _host_of(written)
+    return mapped, host != text.rstrip("."), (typed if mapped != typed.lower() else None)
 
 
 def compact(value) -> str:
-    """The host part, lower-cased: scheme, user, path, port, final dot removed."""
+    """The host part in its UTS 46 form (lower case): scheme, user, path, port, final dot removed."""
     return _split(value)[0]
 
 
 def _label_to_unicode(label: str) -> str:
+    """The U-label of an A-label (xn--…), which must be the canonical IDNA2008 encoding."""
     if not label.startswith("xn--"):
         return label
+    idna = _idna()
     try:
-        import encodings.idna as _idna  # imported when needed: it slows the page's start
-        decoded = _idna.ToUnicode(label)
-        if _idna.ToASCII(decoded).decode("ascii") != label:
-            raise UnicodeError("not a canonical A-label")
-    except (UnicodeError, ValueError):
+        return idna.ulabel(label)
+    except (idna.IDNAError, UnicodeError, ValueError):
         raise InvalidComponent("domain.idn_invalid", label=label) from None
-    return decoded
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _label_to_ascii(label: str) -> str:
+    """The A-label of a U-label, which must be valid IDNA2008."""
     if label.isascii():
         return label
+    if not _LDH.fullmatch(_NON_ASCII.sub("a", label)):  # its ASCII part breaks the host-name rules
+        raise InvalidFormat("domain.label_syntax", label=label)
+    idna = _idna()
     try:
-        import encodings.idna as _idna
-        return _idna.ToASCII(label).decode("ascii")
-    except (UnicodeError, ValueError):
+        return idna.alabel(label).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        if getattr(exc, "code", None) in ("label_too_long", "input_too_long"):
+            raise InvalidLength("domain.label_length", label=label) from None
         raise InvalidComponent("domain.idn_invalid", label=label) from None
 
 
@@ -182,9 +220,10 @@ def to_unicode(value) -> str:
 def _suffix_key(suffix):
     if not isinstance(suffix, str):
         return None
-    text = unicodedata.normalize("NFKC", suffix.strip()).translate(_DOTS).strip(".").lower()
+    text = unicodedata.normalize("NFKC", suffix.strip()).translate(_DOTS).strip(".")
     if not text or len(text) > 253:
         return None
+    text = _mapped(text)
     try:
         return ".".join(_label_to_unicode(label) for label in text.split("."))
     except ValidationError:
@@ -314,7 +353,10 @@ def check(
     except ValidationError as exc:
         return [exc.finding(field)]
     findings = []
-    if _split(value)[1]:
+    _, stripped, typed = _split(value)
+    if typed is not None:
+        findings.append(make("domain.mapped", field, typed=typed, host=host))
+    if stripped:
         findings.append(make("domain.url_stripped", field, host=host))
     labels = _unicode_labels(host)
     unicode_host = ".".join(labels)

@@ -35,7 +35,9 @@ def test_outcome_operation_and_need(answers, outcome, operation, needed):
     assert (c["outcome"], c["operation"], c["needs_filing"]) == (outcome, operation, needed)
     assert c["outcome_text"] == rules.load()["flow"]["outcomes"][outcome]["text"]["en"]
     assert c["psb"]["needed"] is needed
-    assert c["path"][0] == {"question": "server_location", "answer": answers["server_location"]}
+    # A file that does not say what it files files a website (the default answer), then the server's place.
+    assert c["path"][:2] == [{"question": "service", "answer": "website"},
+                             {"question": "server_location", "answer": answers["server_location"]}]
 
 
 def test_no_filing_needs_no_province_and_gives_no_steps():

@@ -19,6 +19,10 @@ def walk_to(**answers):
 
 # Answers that lead to each question (the walk proves they reach it).
 REACH = {
+    "service": {},  # asked first; files that do not answer it file a website (its default)
+    "app_online": {"service": "app"},
+    "app_operator_abroad": {"service": "app", "app_online": "yes"},
+    "app_entity_filed": {"service": "app", "app_online": "yes", "app_operator_abroad": "no"},
     "server_location": {},
     "mainland_acceleration": {"server_location": "outside_mainland"},
     "entity_kind": {"server_location": "mainland"},
@@ -28,6 +32,11 @@ REACH = {
 
 # question -> answer -> next node
 EXPECTED = {
+    "service": {"website": "server_location", "app": "app_online", "mini_program": "app_online",
+                "quick_app": "app_online"},
+    "app_online": {"yes": "app_operator_abroad", "no": "app_offline"},
+    "app_operator_abroad": {"yes": "app_abroad", "no": "app_entity_filed"},
+    "app_entity_filed": {"no": "app_initial", "yes": "app_new_service"},
     "server_location": {"mainland": "entity_kind", "outside_mainland": "mainland_acceleration"},
     "mainland_acceleration": {"yes": "entity_kind", "no": "no_filing"},
     "entity_kind": {"organisation": "domain_filed", "individual": "domain_filed"},
@@ -51,8 +60,25 @@ def test_every_question_is_covered_by_these_tests():
 @pytest.mark.parametrize("question", sorted(REACH))
 def test_setup_answers_reach_the_question(question):
     result = walk_to(**REACH[question])
+    default = GRAPH["questions"][question].get("default")
+    if default is not None:  # never missing: the walk passes it with its default answer
+        assert (question, default) in result.path
+        return
     assert result.outcome is None
     assert result.stopped_at == question and result.reason == "missing"
+
+
+def test_a_file_that_does_not_say_what_it_files_files_a_website():
+    result = walk_to(server_location="mainland", entity_kind="organisation", domain_filed="no", entity_filed="no")
+    assert result.path[0] == ("service", "website") and result.outcome == "initial"
+
+
+@pytest.mark.parametrize("entity_filed", ["no", "yes"])
+def test_a_mini_program_is_filed_through_its_platform_whatever_the_entity_has(entity_filed):
+    result = walk_to(service="mini_program", app_online="yes", app_operator_abroad="no", app_entity_filed=entity_filed)
+    assert result.outcome == "mini_program_in_platform"
+    app = walk_to(service="app", app_online="yes", app_operator_abroad="no", app_entity_filed=entity_filed)
+    assert app.outcome == {"no": "app_initial", "yes": "app_new_service"}[entity_filed]
 
 
 def _branches():
@@ -204,3 +230,18 @@ def test_problems_finds_a_bad_start_and_a_clash():
 
 def test_edges_lists_targets_per_question():
     assert flow.edges(GRAPH)["server_location"] == ["entity_kind", "mainland_acceleration"]
+
+
+def test_a_default_that_is_not_an_answer_is_a_problem():
+    graph = copy.deepcopy(GRAPH)
+    graph["questions"]["service"]["default"] = "spaceship"
+    assert "question 'service' has the default 'spaceship', which is not one of its answers" in flow.problems(graph)
+
+
+def test_verdict_reasons_and_next_steps_name_catalogue_entries():
+    from checker.findings import catalog
+    for oid, outcome in GRAPH["outcomes"].items():
+        if "verdict_reason" in outcome:
+            assert outcome["verdict_reason"] in catalog()["messages"], oid
+        if "verdict_next" in outcome:
+            assert outcome["verdict_next"] in catalog()["phrases"], oid

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker import findings as F
+from checker import rules
 from checker.findings import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +63,9 @@ def _mentioned() -> set:
                 prefix = node.args[1]
                 if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
                     found.add(prefix.value + ".empty")
+    # flow.yaml names the codes of its outcomes' verdict reasons and next steps.
+    for outcome in rules.load()["flow"]["outcomes"].values():
+        found.update(outcome[key] for key in ("verdict_reason", "verdict_next") if key in outcome)
     return found
 
 

@@ -19,7 +19,8 @@ from checker.validators import (
 
 VALIDATORS_DIR = pathlib.Path(__file__).resolve().parents[3] / "checker" / "validators"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CODE = re.compile(r"^(checker|uscc|resident_id|permits|phone|email|domain|website_name|icp_number|psb_number|instance)\.[a-z0-9_]+$")
+CODE = re.compile(r"^(checker|uscc|resident_id|permits|phone|email|domain|website_name|icp_number|psb_number|instance"
+                  r"|android_package|ios_bundle_id|harmony_bundle|cert_fingerprint)\.[a-z0-9_]+$")
 # The validators' part of the data catalogue (province_data/messages.yaml).
 CATALOG = {code: entry for code, entry in F.catalog()["messages"].items() if CODE.match(code)}
 
