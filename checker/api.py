@@ -5,7 +5,8 @@ never raise:
 
 ``check(application, lang="en") -> dict``
     {"ok", "usable", "findings", "verdict", "classification", "province",
-    "rules_date", "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html"}
+    "rules_date", "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html",
+    "app_display"}
 
     ``verdict`` is {"kind", "headline", "reasons", "next"} (None for unusable
     input); kind is no_filing_needed, already_covered, can_file, cannot_file
@@ -51,6 +52,7 @@ _EMPTY_REPORT = {
     "documents": [],
     "timeline": None,
     "footer_html": None,
+    "app_display": [],
 }
 
 

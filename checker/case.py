@@ -117,11 +117,11 @@ def _derived(province, day, website, dates) -> dict:
 
 
 def answers_of(app: dict) -> dict:
-    """The flow answers, with entity.kind answering the entity_kind question."""
+    """The flow answers, with entity.kind answering the questions it answers (flow.yaml ``answered_by``)."""
     answers = dict(_mapping(app.get("answers")))
     entity = app.get("entity")
     if isinstance(entity, dict) and "kind" in entity:
-        answers["entity_kind"] = entity["kind"]
+        answers.update(dict.fromkeys(_flow.answered_by_entity(_rules.load()["flow"]), entity["kind"]))
     return answers
 
 

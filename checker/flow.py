@@ -71,6 +71,11 @@ def walk(graph: dict, answers: dict) -> Walk:
     return Walk(path=tuple(path), unused=unused, **result)
 
 
+def answered_by_entity(graph: dict) -> tuple:
+    """The questions an application answers with entity.kind (``answered_by``), not in ``answers``."""
+    return tuple(q for q, node in graph.get("questions", {}).items() if node.get("answered_by") == "entity.kind")
+
+
 def redirected(outcomes: dict, outcome: str, answers: dict) -> str:
     """The outcome after its ``redirect`` entries: the first whose answers were all given wins."""
     for entry in outcomes.get(outcome, {}).get("redirect", []):

@@ -27,12 +27,9 @@ def _anchor(url: str, label: str) -> str:
 
 def icp_label(number, footer_number: str | None) -> str:
     """The text to show for a valid ICP number under the province's footer rule."""
-    parts = _icp.parse(number)
-    kind = "备" if parts["kind"] == "filing" else "证"
-    label = "%sICP%s%s号" % (parts["prefix"], kind, parts["digits"])
-    if parts["site_seq"] is not None and not (footer_number == "entity_number" and parts["kind"] == "filing"):
-        label += "-%d" % parts["site_seq"]
-    return label
+    if footer_number == "entity_number" and _icp.parse(number)["kind"] == "filing":
+        return _icp.entity_part(number)
+    return _icp.format(number)
 
 
 def psb_label(number, prefix: str | None) -> str:
@@ -84,3 +81,11 @@ def snippet(icp_number, psb_number=None, *, footer_number=None, link=None, psb_p
             pieces.append(_anchor(_psb_url(psb_number), psb_label(psb_number, prefix)))
     body = " ".join(pieces)
     return '<div class="beian" style="text-align:center">%s</div>' % body, findings
+
+
+def app_snippet(icp_number, link=None) -> str:
+    """How an app shows its number: the number, and the filing system's address
+    linked below it (national rule app_number_display)."""
+    label = html.escape(_icp.format(icp_number), quote=True)
+    below = _anchor(link, link) if isinstance(link, str) and link else ""
+    return '<p class="beian">%s%s</p>' % (label, "<br>" + below if below else "")

@@ -8,10 +8,10 @@ service, is the validators' and the data's (national rule
 """
 from __future__ import annotations
 
-from checker import policy, words
+from checker import footer, policy, words
 from checker.checks import numbers, website
 from checker.findings import make
-from checker.validators import android_package, cert_fingerprint, harmony_bundle, ios_bundle_id
+from checker.validators import android_package, cert_fingerprint, harmony_bundle, icp_number, ios_bundle_id
 
 READS = numbers.READS | {"app_filing"}
 WEBSITE_ONLY = frozenset({"domain.subdomain", "domain.www_prefix"})
@@ -49,6 +49,22 @@ def _one(case, rules, app, where) -> list:
         findings += numbers.icp_findings(rules, app["icp_number"], f"{where}.icp_number",
                                          service=app.get("kind", "app"))
     return findings
+
+
+def display(case, rules) -> list:
+    """[{"name", "number", "html"}]: how each app with a valid number of its own shows it."""
+    link = next(iter(rules.rule("footer_link")["values"]), None)
+    out = []
+    for n, app in enumerate(case.app.get("apps") or []):
+        number = app.get("icp_number")
+        if number is None:
+            continue
+        found = numbers.icp_findings(rules, number, f"apps[{n}].icp_number", service=app.get("kind", "app"))
+        if any(f.severity == "error" or f.code == "icp_number.service_mismatch" for f in found):
+            continue  # no snippet for a number that is not this app's
+        out.append({"name": app.get("name"), "number": icp_number.format(number),
+                    "html": footer.app_snippet(number, link)})
+    return out
 
 
 def check(case, rules) -> list:

@@ -3,6 +3,7 @@
 every filing needs (a province; a submission date that is not past)."""
 from __future__ import annotations
 
+from checker import flow
 from checker import rules as _rules
 from checker.findings import make
 
@@ -11,7 +12,8 @@ READS = frozenset()
 
 def answer_field(question_id) -> str:
     """Where the answer to a question sits in the application."""
-    return "entity.kind" if question_id == "entity_kind" else f"answers.{question_id}"
+    by_entity = question_id in flow.answered_by_entity(_rules.load()["flow"])
+    return "entity.kind" if by_entity else f"answers.{question_id}"
 
 
 def check(case, rules) -> list:
@@ -27,7 +29,7 @@ def check(case, rules) -> list:
         else:
             findings.append(make("flow.broken", "answers", node=str(walk.stopped_at)))
     for q in walk.unused:
-        if q in graph["questions"] and q != "entity_kind":
+        if q in graph["questions"] and q not in flow.answered_by_entity(graph):
             findings.append(make("flow.answer_unused", answer_field(q), question=graph["questions"][q]["text"]))
     if case.filing_needed and case.province is None:
         findings.append(make("engine.province_missing", "province"))

@@ -12,7 +12,7 @@ import datetime as dt
 
 from checker import case as _case
 from checker import checks, documents, ruleset, steps, words
-from checker.checks import content, dates, numbers
+from checker.checks import apps, content, dates, numbers
 from checker.report import verdict
 from checker.findings import lang_code
 
@@ -47,6 +47,7 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "documents": documents.for_case(case, lang),
         "timeline": dates.computed(case, case.rules(dates.READS))[0],
         "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
+        "app_display": apps.display(case, case.rules(apps.READS)),
     }
     every = _steps(case, lang)
     # Steps resting on a rule nobody has documented are questions, not tick items.

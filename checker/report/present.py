@@ -208,6 +208,18 @@ def _footer(report, lang) -> dict | None:
                        {"kind": "code", "text": report["footer_html"]}]}
 
 
+def _app_display(report, lang) -> dict | None:
+    shown = report.get("app_display") or []
+    if not shown:
+        return None
+    blocks = [{"kind": "text", "text": _ui("checker_app_display_hint", lang)}]
+    for item in shown:
+        if item.get("name"):
+            blocks.append({"kind": "text", "text": item["name"]})
+        blocks.append({"kind": "code", "text": item["html"]})
+    return {"id": "app_display", "title": _ui("checker_app_display", lang), "blocks": blocks}
+
+
 def sections(report: dict, lang: str = "en") -> list:
     """The display sections of a report from :func:`checker.api.check` (usable or not)."""
     lang = lang_code(lang)
@@ -215,7 +227,7 @@ def sections(report: dict, lang: str = "en") -> list:
         return [_summary_unusable(report, lang), findings_section(report, lang)]
     built = [_summary(report, lang), findings_section(report, lang), _timeline(report, lang), _steps(report, lang),
              _ask_provider(report, lang), _documents(report, lang), _province_rules(report, lang),
-             _footer(report, lang)]
+             _footer(report, lang), _app_display(report, lang)]
     return [s for s in built if s is not None]
 
 

@@ -106,14 +106,22 @@ def parse(value) -> dict:
     }
 
 
-def format(value) -> str:  # noqa: A001 - stdnum naming
-    """Canonical form, e.g. "京ICP备12345678号-1", "陕ICP备2024026116号-1A", "粤B2-20090059-5"."""
-    p = parse(value)
+def _canonical(p: dict, sequence: bool = True) -> str:
     if p["kind"] == "telecom_licence":
         text = "%sB2-%s" % (p["prefix"], p["digits"])
     else:
         text = "%sICP%s%s号" % (p["prefix"], "备" if p["kind"] == "filing" else "证", p["digits"])
-    return text + ("-%d%s" % (p["site_seq"], p["suffix"]) if p["site_seq"] is not None else "")
+    return text + ("-%d%s" % (p["site_seq"], p["suffix"]) if sequence and p["site_seq"] is not None else "")
+
+
+def format(value) -> str:  # noqa: A001 - stdnum naming
+    """Canonical form, e.g. "京ICP备12345678号-1", "陕ICP备2024026116号-1A", "粤B2-20090059-5"."""
+    return _canonical(parse(value))
+
+
+def entity_part(value) -> str:
+    """The entity's own number: the canonical form without its ``-n`` suffix."""
+    return _canonical(parse(value), sequence=False)
 
 
 def service(value, suffixes: dict) -> str | None:

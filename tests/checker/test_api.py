@@ -10,7 +10,7 @@ from checker import api
 from tests.checker.helpers import TODAY, app, codes, finding, resident_id
 
 CHECK_KEYS = {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date", "province_rules",
-              "steps", "ask_provider", "documents", "timeline", "footer_html"}
+              "steps", "ask_provider", "documents", "timeline", "footer_html", "app_display"}
 FIELD_KEYS = {"ok", "usable", "kind", "value", "findings"}
 FINDING_KEYS = {"code", "severity", "field", "message", "sources"}
 

@@ -178,7 +178,9 @@ def test_schema_enumerations_match_the_data():
     assert props["content_categories"]["items"]["enum"] == [p["id"] for p in data["preapprovals"]]
     questions = data["flow"]["questions"]
     answers = props["answers"]["properties"]
-    assert set(answers) == set(questions) - {"entity_kind"}
+    by_entity = {q for q, node in questions.items() if node.get("answered_by") == "entity.kind"}
+    assert by_entity == {"entity_kind", "app_entity_kind"}
+    assert set(answers) == set(questions) - by_entity
     for qid, node in answers.items():
         assert sorted(node["enum"]) == sorted(questions[qid]["answers"]), qid
     assert sorted(props["entity"]["properties"]["kind"]["enum"]) == sorted(questions["entity_kind"]["answers"])

@@ -114,3 +114,25 @@ def test_a_website_filing_with_an_unfiled_app_listed_says_the_app_needs_its_own(
     assert "apps.website_filing_not_app" in codes(report)
     app_case = check(dict(APP_PATH, service="app", app_entity_filed="no"), apps=apps)
     assert "apps.website_filing_not_app" not in codes(app_case)
+
+
+def test_an_app_with_its_own_number_gets_a_display_snippet_and_a_website_number_none():
+    from checker.report import present
+    own = [{"kind": "app", "name": "示例", "icp_number": "陕ICP备2024026116号-1A"}]
+    report = check(dict(APP_PATH, service="app", app_entity_filed="yes"), apps=own, province="61")
+    (shown,) = report["app_display"]
+    link = rules.load()["national"]["footer_link"]["claims"][0]["value"]
+    assert shown["number"] == "陕ICP备2024026116号-1A"
+    assert shown["html"].index("陕ICP备2024026116号-1A") < shown["html"].index(f'href="{link}"')  # link below
+    sections = {s["id"]: s for s in present.sections(report, "en")}
+    assert shown["html"] in [b["text"] for b in sections["app_display"]["blocks"]]
+    website_number = [{"kind": "app", "icp_number": "陕ICP备2024026116号-1"}]
+    assert check(dict(APP_PATH, service="app", app_entity_filed="yes"), apps=website_number,
+                 province="61")["app_display"] == []
+
+
+@pytest.mark.parametrize("number", ["粤B2-20090059-5", "陕ICP备2024026116号-1A"])
+def test_the_website_footer_keeps_licence_numbers_and_service_letters(number):
+    from checker import footer
+    html, _ = footer.snippet(number, link="https://beian.miit.gov.cn/")
+    assert f">{number}</a>" in html

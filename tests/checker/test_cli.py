@@ -74,7 +74,8 @@ def test_json_output_is_the_api_object(tmp_path):
     (line,) = result.stdout.splitlines()
     report = json.loads(line)
     assert set(report) == {"ok", "usable", "findings", "verdict", "classification", "province", "rules_date",
-                           "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html"}
+                           "province_rules", "steps", "ask_provider", "documents", "timeline", "footer_html",
+                           "app_display"}
     assert report["ok"] is True and report["classification"]["outcome"] == "initial"
     assert all(set(f) == {"code", "severity", "field", "message", "sources"} for f in report["findings"])
 

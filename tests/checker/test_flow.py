@@ -22,7 +22,9 @@ REACH = {
     "service": {},  # asked first; files that do not answer it file a website (its default)
     "app_online": {"service": "app"},
     "app_operator_abroad": {"service": "app", "app_online": "yes"},
-    "app_entity_filed": {"service": "app", "app_online": "yes", "app_operator_abroad": "no"},
+    "app_entity_kind": {"service": "app", "app_online": "yes", "app_operator_abroad": "no"},
+    "app_entity_filed": {"service": "app", "app_online": "yes", "app_operator_abroad": "no",
+                         "app_entity_kind": "organisation"},
     "server_location": {},
     "mainland_acceleration": {"server_location": "outside_mainland"},
     "entity_kind": {"server_location": "mainland"},
@@ -35,7 +37,8 @@ EXPECTED = {
     "service": {"website": "server_location", "app": "app_online", "mini_program": "app_online",
                 "quick_app": "app_online"},
     "app_online": {"yes": "app_operator_abroad", "no": "app_offline"},
-    "app_operator_abroad": {"yes": "app_abroad", "no": "app_entity_filed"},
+    "app_operator_abroad": {"yes": "app_abroad", "no": "app_entity_kind"},
+    "app_entity_kind": {"organisation": "app_entity_filed", "individual": "app_entity_filed"},
     "app_entity_filed": {"no": "app_initial", "yes": "app_new_service"},
     "server_location": {"mainland": "entity_kind", "outside_mainland": "mainland_acceleration"},
     "mainland_acceleration": {"yes": "entity_kind", "no": "no_filing"},
@@ -75,9 +78,11 @@ def test_a_file_that_does_not_say_what_it_files_files_a_website():
 
 @pytest.mark.parametrize("entity_filed", ["no", "yes"])
 def test_a_mini_program_is_filed_through_its_platform_whatever_the_entity_has(entity_filed):
-    result = walk_to(service="mini_program", app_online="yes", app_operator_abroad="no", app_entity_filed=entity_filed)
+    result = walk_to(service="mini_program", app_online="yes", app_operator_abroad="no", app_entity_kind="individual",
+                     app_entity_filed=entity_filed)
     assert result.outcome == "mini_program_in_platform"
-    app = walk_to(service="app", app_online="yes", app_operator_abroad="no", app_entity_filed=entity_filed)
+    app = walk_to(service="app", app_online="yes", app_operator_abroad="no", app_entity_kind="organisation",
+                  app_entity_filed=entity_filed)
     assert app.outcome == {"no": "app_initial", "yes": "app_new_service"}[entity_filed]
 
 

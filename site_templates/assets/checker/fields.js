@@ -2,9 +2,11 @@
 // (checker/schema/application.schema.json, sent by the worker in its page
 // data) and its "x-form" annotations; nothing about the fields is written here.
 //
-// - The root's x-form lists the groups in order: {id, details?, hint?}.
-// - An object property with x-form {nested: true} holds fields; a property
-//   with x-form {group, order, ...} is a field. Its widget follows from the
+// - The root's x-form lists the groups in order: {id, details?, hint?, services?}
+//   (services: the answers to the "service" question the group is for).
+// - An object property with x-form {nested: true} holds fields (an array with
+//   {nested: true, index: n} holds the fields of its n-th item, path a.n.b);
+//   a property with x-form {group, order, ...} is a field. Its widget follows from the
 //   schema: enum -> select, boolean -> checkbox, array of enum -> checkboxes,
 //   array of text -> one value per line, format date -> date, else text (or
 //   the annotation's input type).
@@ -12,14 +14,21 @@
 //   at path a.b: checker_field_a_b [+ _hint, _prompt, _<entity kind>];
 //   an enum value v: checker_choice_a_b_v, unless x-form.choices names the
 //   page data that names the values ("provinces", "preapprovals").
-// - check_if, send_with and context name sibling properties.
+// - check_if, send_with and context name sibling properties; context_values
+//   gives constant context (a fingerprint's platform); from_answer makes a
+//   field that is not shown and holds the answer to that question.
+
+// Words are keyed by the path without item indexes (apps.0.name -> apps_name).
+function wordPath(path) {
+  return path.replace(/\.\d+(?=\.|$)/g, "").replace(/\./g, "_");
+}
 
 export function fieldKey(path) {
-  return "checker_field_" + path.replace(/\./g, "_");
+  return "checker_field_" + wordPath(path);
 }
 
 export function choiceKey(path, value) {
-  return `checker_choice_${path.replace(/\./g, "_")}_${value}`;
+  return `checker_choice_${wordPath(path)}_${value}`;
 }
 
 function resolve(root, node) {
@@ -68,13 +77,15 @@ function makeField(path, parent, node, root) {
     checkIf: Object.entries(form.check_if || {}).map(([name, value]) => [sibling(parent, name), value]),
     sendWith: form.send_with ? sibling(parent, form.send_with) : null,
     context: Object.entries(form.context || {}).map(([key, name]) => [key, sibling(parent, name)]),
+    contextValues: Object.entries(form.context_values || {}),
+    fromAnswer: form.from_answer || null,
   };
 }
 
 // [{id, details, hint, fields: [field, ...]}] in the schema's order.
 export function formLayout(schema) {
   const groups = ((schema["x-form"] || {}).groups || []).map((g) => ({
-    id: g.id, details: Boolean(g.details), hint: Boolean(g.hint), fields: [],
+    id: g.id, details: Boolean(g.details), hint: Boolean(g.hint), services: g.services || null, fields: [],
   }));
   const byId = new Map(groups.map((g) => [g.id, g]));
   const visit = (node, parent) => {
@@ -84,7 +95,8 @@ export function formLayout(schema) {
       if (!form) continue;
       const path = sibling(parent, name);
       if (form.nested) {
-        visit(prop, path);
+        if (form.index === undefined) visit(prop, path);
+        else visit(resolve(schema, prop.items), `${path}.${form.index}`);
         continue;
       }
       const group = byId.get(form.group);

@@ -17,7 +17,7 @@ import { Questions } from "./questions.js";
 const FIELD_DELAY_MS = 200;
 const CHANGE_DELAY_MS = 300;
 const MAX_LINES_CHECKED = 20;
-const ENTITY_QUESTION = "entity_kind";   // answered in the application by entity.kind
+const SERVICE_QUESTION = "service";      // what is filed: decides which detail groups apply
 const LINE_SEPARATORS = /[\s,，、;；]+/;
 
 export class CheckerForm {
@@ -28,9 +28,13 @@ export class CheckerForm {
     this.schema = data.application_schema;
     this.format = formatOf(this.schema);
     this.fields = [];
+    this.groups = [];            // {node, services} of the detail groups
     this.fieldSeq = new Map();   // field path -> number of its latest check
+    // Who files is asked on each path (website, app) and answered in the application by entity.kind.
+    this.entityQuestions = Object.keys(data.flow.questions)
+      .filter((qid) => data.flow.questions[qid].answered_by === "entity.kind");
     this.questions = new Questions(data.flow, words,
-      (qid) => this.changed({ revalidate: qid === ENTITY_QUESTION, answered: true }));
+      (qid) => this.changed({ revalidate: this.entityQuestions.includes(qid), answered: true }));
     this.changedSoon = debounce(() => this.changed(), CHANGE_DELAY_MS);
     this.node = this.build();
   }
@@ -54,8 +58,10 @@ export class CheckerForm {
       const title = `checker_group_${group.id}`;
       const hint = group.hint ? el("p", { class: "icp-field__hint", text: this.t(`${title}_hint`) }) : null;
       if (group.details) {
-        this.details.append(el("fieldset", { class: "icp-checker__group", "data-group": group.id },
-          el("legend", { text: this.t(title) }), hint, nodes));
+        const fieldset = el("fieldset", { class: "icp-checker__group", "data-group": group.id },
+          el("legend", { text: this.t(title) }), hint, nodes);
+        this.groups.push({ node: fieldset, services: group.services });
+        this.details.append(fieldset);
       } else {
         // The case: its fields, then the questions.
         const heading = el("h2", { id: idFor(`group.${group.id}`), text: this.t(title) });
@@ -73,8 +79,12 @@ export class CheckerForm {
 
   buildField(spec, group) {
     const id = idFor(spec.path);
-    const field = { ...spec, id, details: group.details, inputs: [], messages: null, label: null,
-                    found: [], reported: [] };
+    const field = { ...spec, id, details: group.details, services: group.services, inputs: [], messages: null,
+                    label: null, found: [], reported: [] };
+    if (spec.fromAnswer) {   // not shown: its value is the answer to a question
+      this.fields.push(field);
+      return null;
+    }
     const hintId = spec.hint ? `${id}-hint` : null;
     const hint = spec.hint ? el("p", { class: "icp-field__hint", id: hintId, text: this.t(`${spec.key}_hint`) }) : null;
     this.fields.push(field);
@@ -142,16 +152,28 @@ export class CheckerForm {
   }
 
   entityKind() {
-    return this.questions.answer(ENTITY_QUESTION);
+    for (const qid of this.entityQuestions) {
+      const answer = this.questions.answer(qid);
+      if (answer) return answer;
+    }
+    return null;
   }
 
-  // Shown now: its entity kind (if any) is the one answered, and its group is visible.
+  // What the case files: the answer to the "service" question (its default until answered).
+  service() {
+    return this.questions.answer(SERVICE_QUESTION);
+  }
+
+  // Shown now: its entity kind (if any) is the one answered, its group is visible
+  // and is for the service being filed.
   shown(field) {
-    return (!field.entity || field.entity === this.entityKind()) && !(field.details && this.details.hidden);
+    return (!field.entity || field.entity === this.entityKind()) && !(field.details && this.details.hidden)
+      && (!field.services || field.services.includes(this.service()));
   }
 
   // The value as the application holds it ("" / false / [] when empty).
   value(field) {
+    if (field.fromAnswer) return this.questions.answer(field.fromAnswer) || "";
     const input = field.inputs[0];
     if (field.widget === "checkbox") return input.checked;
     if (field.widget === "choices") return field.inputs.filter((i) => i.checked).map((i) => i.value);
@@ -174,7 +196,7 @@ export class CheckerForm {
     const app = { format: this.format, answers: {} };
     for (const qid of this.questions.walk().path) {
       const answer = this.questions.answers[qid];
-      if (qid !== ENTITY_QUESTION && answer) app.answers[qid] = answer;
+      if (!this.entityQuestions.includes(qid) && answer) app.answers[qid] = answer;
     }
     const kind = this.entityKind();
     if (kind) app.entity = { kind };
@@ -186,7 +208,9 @@ export class CheckerForm {
       const keys = field.path.split(".");
       const last = keys.pop();
       let node = app;
-      for (const key of keys) node = node[key] = node[key] || {};
+      keys.forEach((key, i) => {   // a numeric key is an item of a list (apps.0.name)
+        node = node[key] = node[key] || (/^\d+$/.test(keys[i + 1] || last) ? [] : {});
+      });
       node[last] = value;
     }
     return app;
@@ -203,6 +227,7 @@ export class CheckerForm {
       const value = this.firstValue(path);
       if (value) context[key] = value;
     }
+    for (const [key, value] of field.contextValues) context[key] = value;
     return context;
   }
 
@@ -212,14 +237,16 @@ export class CheckerForm {
     const entry = this.questions.outcome(outcome);
     this.details.hidden = !(entry && entry.operation);
     const kind = this.entityKind();
+    for (const group of this.groups) group.node.hidden = Boolean(group.services) && !group.services.includes(this.service());
     for (const field of this.fields) {
+      if (!field.box) continue;
       field.box.hidden = Boolean(field.entity) && field.entity !== kind;
       if (field.entityLabels.length) {
         field.label.textContent = this.t(field.entityLabels.includes(kind) ? `${field.key}_${kind}` : field.key);
       }
     }
     if (revalidate) {
-      for (const field of this.fields) if (field.check && field.inputs[0].value.trim()) this.validate(field);
+      for (const field of this.fields) if (field.check && field.inputs[0] && field.inputs[0].value.trim()) this.validate(field);
     }
     this.onChange({ answered });
   }
@@ -292,9 +319,12 @@ export class CheckerForm {
   // "answers.domain_filed"), if it is on the form and shown.
   controlFor(path) {
     if (!path) return null;
-    const base = path.replace(/\[\d+\]/g, "");
+    const base = itemPath(path);
     if (base.startsWith("answers.")) return this.questions.inputFor(base.slice("answers.".length));
-    if (base === "entity.kind") return this.questions.inputFor(ENTITY_QUESTION);
+    if (base === "entity.kind") {
+      const asked = this.questions.walk().path.find((qid) => this.entityQuestions.includes(qid));
+      return asked ? this.questions.inputFor(asked) : null;
+    }
     const field = this.fieldFor(base);
     return field ? field.inputs[0] : null;
   }
@@ -302,9 +332,10 @@ export class CheckerForm {
   // The shown form field a finding's field path falls in, or null.
   fieldFor(path) {
     if (!path) return null;
-    const base = path.replace(/\[\d+\]/g, "");
+    const base = itemPath(path);
     let best = null;
     for (const field of this.fields) {
+      if (!field.box) continue;   // a field that holds an answer is not on the form
       const match = base === field.path || base.startsWith(`${field.path}.`);
       if (match && (!best || field.path.length > best.path.length)) best = field;
     }
@@ -337,6 +368,12 @@ export class CheckerForm {
     for (const [qid, aid] of params) if (this.questions.set(qid, aid)) used = true;
     return used;
   }
+}
+
+// A finding's field path in the form's terms: website.domains[1] -> website.domains.1
+// (within the domains field), apps[0].ios.bundle_id -> apps.0.ios.bundle_id.
+function itemPath(path) {
+  return path.replace(/\[(\d+)\]/g, ".$1");
 }
 
 function isEmpty(value) {

@@ -10,7 +10,10 @@ export class Questions {
     this.flow = flow;
     this.words = words;
     this.onAnswer = onAnswer;   // (question id) after the user picks an answer
-    this.answers = {};          // question id -> answer id
+    // question id -> answer id; a question with a default (flow.yaml) starts answered with it,
+    // as the engine reads an application that does not answer it.
+    this.answers = Object.fromEntries(Object.entries(flow.questions)
+      .filter(([, q]) => q.default).map(([qid, q]) => [qid, q.default]));
     this.nodes = new Map();     // question id -> its fieldset (kept, so focus survives)
     this.box = el("div", { class: "icp-checker__questions" });
   }
