@@ -69,9 +69,10 @@ def applies_to(step: dict, outcome: str | None, answers: dict | None) -> bool:
     return True
 
 
-def checklist_case(steps: dict) -> dict:
-    """The keyword arguments of :func:`select` for the printable checklists (``checklist:`` in steps.yaml)."""
-    case = steps.get("checklist") or {}
+def checklist_case(steps: dict, key: str = "checklist") -> dict:
+    """The keyword arguments of :func:`select` for a printable checklist (``checklist:`` or
+    ``app_checklist:`` in steps.yaml)."""
+    case = steps.get(key) or {}
     return {"outcome": case.get("outcome"), "answers": dict(case.get("answers", {})) or None}
 
 

@@ -237,11 +237,12 @@ def _check_steps(rep, ds, source_ids):
             if outcome not in ds.data("flow.yaml")["outcomes"]:
                 rep.add(doc, path + ("outcomes", j), f"no outcome '{outcome}' in flow.yaml")
         _check_answers(rep, doc, path + ("answers",), step.get("answers", {}), ds)
-    checklist = data.get("checklist")
-    if checklist:
-        if checklist["outcome"] not in ds.data("flow.yaml")["outcomes"]:
-            rep.add(doc, ("checklist", "outcome"), f"no outcome '{checklist['outcome']}' in flow.yaml")
-        _check_answers(rep, doc, ("checklist", "answers"), checklist.get("answers", {}), ds)
+    for key in ("checklist", "app_checklist"):
+        checklist = data.get(key)
+        if checklist:
+            if checklist["outcome"] not in ds.data("flow.yaml")["outcomes"]:
+                rep.add(doc, (key, "outcome"), f"no outcome '{checklist['outcome']}' in flow.yaml")
+            _check_answers(rep, doc, (key, "answers"), checklist.get("answers", {}), ds)
 
 
 def _check_answers(rep, doc, path, answers, ds):

@@ -114,7 +114,8 @@ class Renderer:
         rule, origin = effective_rule(province, self.national, rule_id)
         return self.rule_view(view, rule, rule_id, origin, base)
 
-    def checklist(self, view: View, province: dict, entity: str, base: str) -> tuple[list[dict], list[str]]:
+    def checklist(self, view: View, province: dict | None, entity: str, base: str,
+                  case: str = "checklist") -> tuple[list[dict], list[str]]:
         """(phases with their tick items, questions for the access provider) of a printable checklist.
 
         A step resting on a rule nobody has documented is a question, not a
@@ -124,14 +125,16 @@ class Renderer:
         conditions = data.get("conditions", {})
         phases: dict[str, dict] = {}
         ask: list[str] = []
-        for sel in select_steps(data, province, self.national["rules"], entity, self.today, **checklist_case(data)):
+        where = view.text(province["name"]) if province else view.ui("app_checklist_province")
+        for sel in select_steps(data, province, self.national["rules"], entity, self.today,
+                                **checklist_case(data, case)):
             step = sel["step"]
             text = view.text(step["text"], f"step {step['id']}")
             rv = None
             if "rule" in step:
                 rv = self.rule_view(view, sel["rule"], step["rule"], sel["origin"], base)
                 if rv["status"] == "unknown":
-                    ask.append(ask_question(rv["name"], view.text(province["name"]), view.lang, view.labels))
+                    ask.append(ask_question(rv["name"], where, view.lang, view.labels))
                     if step.get("when_unknown") != "keep":
                         continue
                     text = text.replace("{value}", view.ui("ask_provider_value"))
@@ -226,6 +229,9 @@ class Renderer:
             f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
             f"checker/index{s}.md": self._page("checker.md.j2", lang, "../", questions=self.decision_table(view)),
             f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
+            **{f"checklists/app-{entity}{s}.md": self._page("app_checklist.md.j2", lang, "../", entity=entity,
+                                                            phases=phases, ask=ask)
+               for entity in ENTITIES for phases, ask in [self.checklist(view, None, entity, "../", "app_checklist")]},
         }
 
     # --- hand-written content, rendered with macros ---------------------------
