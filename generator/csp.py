@@ -1,12 +1,18 @@
-"""Content-Security-Policy for pages that opt in (the checker page).
+"""Content-Security-Policy of every page.
 
-A page opts in through its template (site_templates/overrides/checker.html),
-which puts a placeholder `<meta http-equiv="Content-Security-Policy">` first
-in <head>. After MkDocs has written the HTML, :func:`apply` replaces the
-placeholder with the policy below plus the sha256 hashes of the inline
-scripts Material puts on the page, so those keep running and nothing else
-inline does. Run from the `on_post_build` hook: the hashes must be computed
-on the final HTML.
+Every page extends site_templates/overrides/main.html, which puts a
+placeholder `<meta http-equiv="Content-Security-Policy">` first in <head>.
+After MkDocs has written the HTML, :func:`apply` replaces the placeholder
+with the policy below plus the sha256 hashes of the inline scripts on the
+page (Material's and the checker's boot script), so those keep running and
+nothing else inline does. Run from the `on_post_build` hook: the hashes must
+be computed on the final HTML.
+
+A `<meta>` policy does not reach Web Workers: a worker takes its policy from
+the header of its own script's response. WORKER_POLICY is the header the
+server must send with every JavaScript file (content/maintainers.md says so):
+the checker's worker compiles Pyodide's WebAssembly, which needs
+'wasm-unsafe-eval' there, and only there.
 """
 from __future__ import annotations
 
@@ -17,22 +23,32 @@ from pathlib import Path
 
 PLACEHOLDER = "__ICP_CSP__"
 META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+_FILLED = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?!__ICP_CSP__")')
 
-# Pyodide runs in a module worker loaded from our own origin; wasm needs
-# 'wasm-unsafe-eval' (not 'unsafe-eval'). Inline styles stay allowed because
-# Material sets style attributes from its bundle.
+# Pages run only our own scripts and the hashed inline ones, and start only
+# our own workers. Material sets styles through the CSSOM (element.style),
+# which a CSP does not govern; the build refuses inline style attributes and
+# <style> elements, which it would.
 POLICY = (
     ("default-src", ["'self'"]),
-    ("script-src", ["'self'", "'wasm-unsafe-eval'"]),   # + hashes of inline scripts
+    ("script-src", ["'self'"]),   # + hashes of inline scripts
     ("worker-src", ["'self'"]),
     ("connect-src", ["'self'"]),
     ("img-src", ["'self'", "data:"]),
-    ("style-src", ["'self'", "'unsafe-inline'"]),
+    ("style-src", ["'self'"]),
     ("font-src", ["'self'"]),
     ("object-src", ["'none'"]),
     ("base-uri", ["'self'"]),
     ("form-action", ["'none'"]),
 )
+# `mkdocs serve` adds an inline live-reload script that differs on every
+# request, so while serving, inline scripts are allowed instead of hashed.
+SERVE_SCRIPTS = ["'self'", "'unsafe-inline'"]
+
+# The header for the workers' scripts (assets/checker/worker.mjs, Material's
+# assets/javascripts/workers/search.*.js): their own modules and imported
+# scripts, fetches from this origin, and WebAssembly.
+WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
 
 # Script types a browser executes; anything else (application/json…) is a data block.
 _JS_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
@@ -44,6 +60,8 @@ _SRC = re.compile(r"\bsrc\s*=", re.I)
 # that has any would break under the policy, so the build refuses it.
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
 _JS_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.I)
+# Nor do they cover inline styles, which style-src 'self' blocks.
+_STYLE = re.compile(r"<style\b|<[a-zA-Z][^>]*\sstyle\s*=", re.S | re.I)
 
 
 class CSPError(Exception):
@@ -69,7 +87,7 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy(html: str) -> str:
+def policy(html: str, serving: bool = False) -> str:
     """The policy for one page: POLICY plus the hashes of its inline scripts."""
     hashes = []
     for body in inline_scripts(html):
@@ -79,30 +97,35 @@ def policy(html: str) -> str:
     parts = []
     for name, sources in POLICY:
         if name == "script-src":
-            sources = sources + hashes
+            sources = SERVE_SCRIPTS if serving else sources + hashes
         parts.append(name + " " + " ".join(sources))
     return "; ".join(parts)
 
 
-def apply_to_html(html: str, where: str = "page") -> str:
+def apply_to_html(html: str, where: str = "page", serving: bool = False) -> str:
     if html.count(META) != 1:
-        raise CSPError(f"{where}: expected exactly one CSP placeholder, found {html.count(META)}")
+        raise CSPError(f"{where}: expected exactly one CSP placeholder, found {html.count(META)}; "
+                       "every page template extends main.html")
     head = html.split("</head>", 1)[0]
     first_script = head.lower().find("<script")
     if first_script != -1 and first_script < head.find(META):
         raise CSPError(f"{where}: the CSP meta must come before the first script in <head>")
     if _HANDLER.search(html) or _JS_URL.search(html):
         raise CSPError(f"{where}: inline event handlers or javascript: URLs cannot run under the CSP")
-    return html.replace(PLACEHOLDER, policy(html), 1)
+    if _STYLE.search(html):
+        raise CSPError(f"{where}: inline styles (a style attribute or a <style> element) do not apply under "
+                       "the CSP; use a class and assets/extra.css")
+    return html.replace(PLACEHOLDER, policy(html, serving), 1)
 
 
-def apply(site_dir) -> list[Path]:
-    """Fill the CSP placeholder of every built page that has one; return those pages."""
+def apply(site_dir, serving: bool = False) -> list[Path]:
+    """Fill the CSP placeholder of every built page; return the pages filled.
+    A page already filled (an unchanged page of a dirty build) is left alone."""
     done = []
     for path in sorted(Path(site_dir).rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if PLACEHOLDER not in html:
+        if PLACEHOLDER not in html and _FILLED.search(html):
             continue
-        path.write_text(apply_to_html(html, str(path.relative_to(site_dir))), encoding="utf-8")
+        path.write_text(apply_to_html(html, str(path.relative_to(site_dir)), serving), encoding="utf-8")
         done.append(path)
     return done

@@ -16,28 +16,39 @@ import generator.build  # noqa: E402,F401
 import generator.csp  # noqa: E402,F401
 import generator.dataset  # noqa: E402,F401
 
+SERVING = "ICP_SERVING"   # set under `mkdocs serve`, for every rebuild of the process
+
+
+def on_startup(command, dirty, **kwargs):
+    if command == "serve":
+        os.environ[SERVING] = "1"
+
+
+def on_serve(server, config, builder, **kwargs):
+    # A failed rebuild must not hold every request: keep serving the last pages.
+    from generator.build import keep_serving
+    server.builder = keep_serving(server.builder)
+    return server
+
 
 def on_pre_build(config, **kwargs):
     # Under `mkdocs serve` an edit to the data or a template must show up live;
     # `python -m generator build` has just generated and says so.
     if os.environ.get("ICP_SKIP_GENERATE") == "1":
         return
-    from generator.build import generate
-    from generator.dataset import load_dataset
-    from generator.problems import DataError
-    try:
-        generate(load_dataset(ROOT / "province_data"), ROOT)
-    except DataError as exc:
-        # Keep serving the last good pages and say exactly what to fix.
-        log = logging.getLogger("mkdocs.hooks.icp")
-        for problem in exc.problems:
-            log.error(str(problem))
+    from generator.build import regenerate
+    # Each problem says path:line; nothing was written, so the pages stay the
+    # last good ones. As errors, they fail a plain `mkdocs build`.
+    log = logging.getLogger("mkdocs.hooks.icp")
+    for problem in regenerate(ROOT):
+        log.error(problem)
 
 
 def on_post_build(config, **kwargs):
     # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
     site = Path(config["site_dir"])
     from generator.csp import apply as apply_csp
-    apply_csp(site)  # the checker page's CSP meta, with the hashes of Material's inline scripts
+    # Every page's CSP meta, with the hashes of its inline scripts.
+    apply_csp(site, serving=os.environ.get(SERVING) == "1")
     if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
         shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")

@@ -235,8 +235,9 @@ def test_csp_hashes_exactly_the_executable_inline_scripts():
     # printf 'var a = 1;' | openssl dgst -sha256 -binary | base64
     assert csp.script_hash("var a = 1;") == "'sha256-+dZ6udsWxNVoGfScAq7t5IIF5UJb4F6RhjbN6oe1p4w='"
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
-    assert directives["script-src"].split() == ["'self'", "'wasm-unsafe-eval'", csp.script_hash("var a = 1;"),
+    assert directives["script-src"].split() == ["'self'", csp.script_hash("var a = 1;"),
                                                csp.script_hash('import "./y.js";')]
+    assert directives["style-src"] == "'self'"
     assert directives["default-src"] == "'self'" and directives["form-action"] == "'none'"
     assert directives["connect-src"] == "'self'" and directives["worker-src"] == "'self'"
 
@@ -245,6 +246,8 @@ def test_csp_hashes_exactly_the_executable_inline_scripts():
     (PAGE.replace('<meta http-equiv="Content-Security-Policy" content="__ICP_CSP__">', ""), "placeholder"),
     (PAGE.replace("<body>", '<body><a onclick="x()">x</a>'), "event handlers"),
     (PAGE.replace("<body>", '<body><a href="javascript:void(0)">x</a>'), "javascript:"),
+    (PAGE.replace("<body>", '<body><p style="color: red">x</p>'), "inline styles"),
+    (PAGE.replace("</head>", "<style>p {}</style></head>"), "inline styles"),
     (PAGE.replace('<meta http-equiv="Content-Security-Policy" content="__ICP_CSP__">\n<script>var a = 1;</script>',
                   '<script>var a = 1;</script><meta http-equiv="Content-Security-Policy" content="__ICP_CSP__">'),
      "before the first script"),
@@ -255,12 +258,16 @@ def test_csp_refuses_pages_it_cannot_protect(bad, reason):
         csp.apply_to_html(bad)
 
 
-def test_csp_apply_fills_only_pages_with_the_placeholder(tmp_path):
+def test_csp_apply_fills_every_page_and_refuses_one_without_a_policy(tmp_path):
     from generator import csp
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "index.html").write_text("<html><head></head><body><script>1</script></body></html>", encoding="utf-8")
     done = csp.apply(tmp_path)
     assert done == [tmp_path / "a" / "index.html"]
     assert csp.PLACEHOLDER not in (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
-    assert csp.apply(tmp_path) == []          # idempotent: nothing left to fill
+    assert csp.apply(tmp_path) == []          # idempotent: a filled page is left alone (dirty builds)
+    (tmp_path / "index.html").write_text("<html><head></head><body><script>1</script></body></html>", encoding="utf-8")
+    with pytest.raises(csp.CSPError, match="index.html: expected exactly one CSP placeholder"):
+        csp.apply(tmp_path)
+    assert "'unsafe-inline'" in csp.policy(PAGE, serving=True)       # mkdocs serve's live-reload script
+    assert csp.script_hash("var a = 1;") not in csp.policy(PAGE, serving=True)

@@ -11,6 +11,8 @@
 //                   {type: "ready", data: "<json>"}     checker.api.page_data()
 //                   {type: "failed", step, detail}      loading failed
 //                   {id, ok: true, result: "<json>"} | {id, ok: false, detail}
+//                   {type: "crashed", detail}   Pyodide's fatal error: it cannot go
+//                                               on, and client.js starts a new worker
 // The Python side is checker.api's public functions only. Nothing here logs:
 // user input must never reach the console.
 
@@ -38,6 +40,7 @@ def icp_data():
 let step = "runtime";
 let calls = null;  // {check, view, field} Python callables once ready
 let failed = false;
+let crashed = false;
 
 // Pyodide swallows a failed wasm download (it warns and then waits for
 // ever), so every fetch of ours and Pyodide's goes through this check: a
@@ -117,6 +120,7 @@ self.addEventListener("unhandledrejection", (event) => {
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
+  if (crashed) return;   // this worker is being replaced; the call rejects in the page
   if (!(await booted) || failed) {
     postMessage({ id: msg.id, ok: false, detail: "not-loaded" });
     return;
@@ -134,6 +138,11 @@ self.onmessage = async (event) => {
     }
     postMessage({ id: msg.id, ok: true, result });
   } catch (error) {
-    postMessage({ id: msg.id, ok: false, detail: describe(error) });
+    if (error && error.pyodide_fatal_error) {
+      crashed = true;
+      postMessage({ type: "crashed", detail: describe(error) });
+    } else {
+      postMessage({ id: msg.id, ok: false, detail: describe(error) });
+    }
   }
 };
