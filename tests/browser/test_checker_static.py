@@ -48,7 +48,9 @@ def form_fields():
             if not form:
                 continue
             path = f"{parent}.{name}" if parent else name
-            if form.get("nested"):
+            if form.get("nested") and "index" in form:   # the fields of one item of a list
+                visit(_resolve(prop["items"]), f"{path}.{form['index']}")
+            elif form.get("nested"):
                 visit(prop, path)
             else:
                 out.append((path, prop, form))
@@ -64,13 +66,16 @@ def form_keys():
         if group.get("hint"):
             keys.add(f"checker_group_{group['id']}_hint")
     for path, prop, form in form_fields():
-        key = "checker_field_" + path.replace(".", "_")
+        if form.get("from_answer"):
+            continue  # not shown: it holds an answer, and has no words of its own
+        words = re.sub(r"\.\d+(?=\.|$)", "", path).replace(".", "_")   # apps.0.name -> apps_name
+        key = "checker_field_" + words
         keys.add(key)
         keys |= {f"{key}_{suffix}" for suffix in ("hint", "prompt") if form.get(suffix)}
         keys |= {f"{key}_{kind}" for kind in form.get("entity_labels", [])}
         values = prop.get("enum") or _resolve(prop.get("items", {})).get("enum") or []
         if not form.get("choices"):
-            keys |= {f"checker_choice_{path.replace('.', '_')}_{v}" for v in values}
+            keys |= {f"checker_choice_{words}_{v}" for v in values}
     return keys
 
 
@@ -110,12 +115,18 @@ def test_form_annotations_name_what_exists():
     data = api.page_data()
     groups = [g["id"] for g in SCHEMA["x-form"]["groups"]]
     assert len(groups) == len(set(groups)) and groups[0] == "case"
+    services = set(data["flow"]["questions"]["service"]["answers"])
+    for group in SCHEMA["x-form"]["groups"]:   # a group for some services only names real answers
+        assert set(group.get("services", [])) <= services, group
     fields = form_fields()
     assert {form["group"] for _, _, form in fields} == set(groups)      # every group has fields
     for path, prop, form in fields:
         assert form["group"] in groups and isinstance(form["order"], int), path
         assert set(form) <= {"group", "order", "check", "hint", "prompt", "entity", "entity_labels", "choices",
-                             "input", "case", "check_if", "send_with", "context"}, path
+                             "input", "case", "check_if", "send_with", "context", "context_values",
+                             "from_answer"}, path
+        assert form.get("from_answer") in (None, *data["flow"]["questions"]), path
+        assert set(form.get("context_values", {})) <= set(api.CONTEXT_KEYS), path
         assert form.get("check") in (None, *api.FIELD_KINDS), path
         assert form.get("entity") in (None, *api.ENTITY_KINDS), path
         assert set(form.get("entity_labels", [])) <= set(api.ENTITY_KINDS), path
@@ -139,7 +150,8 @@ def test_form_annotations_name_what_exists():
 def _at(path):
     node = SCHEMA
     for part in path.split("."):
-        node = _resolve(node)["properties"][part]
+        node = _resolve(node)
+        node = node["items"] if part.isdigit() else node["properties"][part]
     return node
 
 
