@@ -49,21 +49,29 @@ def test_each_outcome_is_reachable_through_the_form(ready_page, path):
 
 
 def test_questions_appear_as_they_become_relevant(page, site_url):
+    from checker import flow
     open_checker(page, site_url + "/checker/")
     graph = _flow()
-    assert shown_questions(page) == [graph["start"]]
+
+    def expected(answers):
+        """The questions the walk asks for these answers, the one it stops at included."""
+        walked = flow.walk(graph, answers)
+        return list(walked.questions) + ([walked.stopped_at] if walked.stopped_at in graph["questions"] else [])
+
+    # A question with a default (what is filed: a website) starts answered.
+    assert shown_questions(page) == expected({}) and shown_questions(page)[0] == graph["start"]
     assert page.locator("#icp-checker .icp-checker__result[data-result=none]").is_visible()
     path = next(p for p in _paths() if p[-1] == "initial" and len(p) > 3)
-    asked = []
+    given = {}
     for question, value in path[:-1]:
-        asked.append(question)
-        assert shown_questions(page) == asked      # nothing beyond the current question yet
+        assert shown_questions(page) == expected(given)      # nothing beyond the current question yet
         answer(page, question, value)
+        given[question] = value
     wait_result(page, "initial")
     # Changing an early answer drops the questions that no longer apply.
     answer(page, "server_location", "outside_mainland")
-    page.wait_for_function("() => document.querySelectorAll('#icp-checker .icp-question').length === 2")
-    assert shown_questions(page) == ["server_location", "mainland_acceleration"]
+    page.wait_for_function("() => document.querySelectorAll('#icp-checker .icp-question').length === 3")
+    assert shown_questions(page) == ["service", "server_location", "mainland_acceleration"]
     page.wait_for_selector('#icp-checker .icp-checker__result[data-result="none"]')
 
 
@@ -105,7 +113,8 @@ def test_share_link_holds_only_answers_and_province(page, site_url, context):
     shared = page.url
     fragment = shared.split("#", 1)[1]
     from urllib.parse import parse_qsl
-    assert dict(parse_qsl(fragment)) == {"province": "51", "server_location": "mainland", "entity_kind": "individual",
+    assert dict(parse_qsl(fragment)) == {"province": "51", "service": "website", "server_location": "mainland",
+                                         "entity_kind": "individual",
                                          "domain_filed": "no", "entity_filed": "yes_other_provider"}
     for secret in ("13800138000", "example", "%E5%BC%A0"):
         assert secret not in shared

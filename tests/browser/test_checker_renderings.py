@@ -38,14 +38,14 @@ APPLICATIONS = {
         "numbers": {"icp_number": "蜀ICP备12345678号-1"},
         "content_categories": ["news"],
     },
-    # An individual in Gansu.
+    # An individual in Gansu who can file (a personal-site name without banned words).
     "individual-62": {
         "format": FORMAT, "province": "62",
         "answers": {"server_location": "mainland", "domain_filed": "no", "entity_filed": "no"},
         "entity": {"kind": "individual", "name": "李四"},
         "entity_leader": {"name": "李四", "id_type": "resident_id",
                           "id_number": valid_resident_id("62010219900101123"), "mobile": "13800138000"},
-        "website": {"name": "李四的个人博客", "domains": ["lisi.cn"]},
+        "website": {"name": "李四生活记录", "domains": ["lisi.cn"]},
         "dates": DATES,
     },
     # No filing needed.
@@ -129,7 +129,9 @@ def test_page_download_and_cli_say_the_same(pages, site_url, name, lang):
     steps = _items(sections, "steps")
     dates = _timeline_values(sections)
     if name == "organisation-51":
-        assert any(f["severity"] == "error" for f in findings) and steps and dates
+        # Errors: it cannot be filed this way, so no approval dates, and the steps say they come after the fix.
+        assert any(f["severity"] == "error" for f in findings) and steps and not dates
+        assert words.ui("checker_once_fixed", lang) in [b.get("text") for s in sections for b in s["blocks"]]
     if name == "individual-62":
         assert steps and dates
     if name == "unusable":
@@ -144,7 +146,11 @@ def test_page_download_and_cli_say_the_same(pages, site_url, name, lang):
 
     # The page shows them in the model's order, each severity in words.
     colon = words.punct("colon", lang)
-    assert got["findings"] == [f["severity_label"] + colon + f["message"] for f in findings]
+    # (each followed by links to the sources it cites, under their display names)
+    assert len(got["findings"]) == len(findings)
+    for shown_item, f in zip(got["findings"], findings):
+        assert shown_item.startswith(f["severity_label"] + colon + f["message"]), shown_item
+        assert all(source["label"] in shown_item[len(f["message"]):] for source in f["sources"]), shown_item
     assert got["steps"] == [s["text"] for s in steps]
     assert got["facts"] == dates
     assert got["headings"] == [s["title"] for s in sections]

@@ -44,13 +44,21 @@ def field_values() -> dict:
         "website-name": ["示例科技", "示例科技官网", "Example", "中国示例网", "个人博客", "博客", "论坛",
                          "<script>alert(1)</script>", "张三的个人博客", "", "a" * 300],
         "icp-number": ["蜀ICP备12345678号-1", "蜀ICP备12345678号", "京ICP备12345678号-1", "粤ICP证123456号",
-                       "ICP备12345678号", "蜀ICP备123号-1", "蜀ICP备12345678号-0", "", "京ICP备 12345678 号 - 2"],
+                       "ICP备12345678号", "蜀ICP备123号-1", "蜀ICP备12345678号-0", "", "京ICP备 12345678 号 - 2",
+                       "陕ICP备2024026116号-1A", "粤B2-20090059-1626X", "京ICP备2022034770号-6B",
+                       "京ICP备20220347a0号-6"],
         "psb-number": ["51010402000001", "川公网安备 51010402000001号", "京公网安备 11000002000001号",
-                       "5101040200000", "abc", "", 51010402000001],
+                       "5101040200000", "abc", "", 51010402000001, "京公网安备 1101080202013A号"],
+        "android-package": ["com.tencent.mm", "com.eg.android.AlipayGphone", "1com.example", "com", ""],
+        "ios-bundle-id": ["com.tencent.xin", "com.example_app", "*", ""],
+        "harmony-bundle": ["com.huawei.hmos.browser", "com", "1com.example.app", ""],
+        "cert-fingerprint": ["18:C8:67:F0:71:7A:A6:7B:2A:B7:34:75:05:BA:07:ED",
+                             "18C867F0717AA67B2AB7347505BA07ED18C867F0", "XYZ", ""],
     }
 
 
 CONTEXTS = [None, {"province": "51"}, {"province": "51", "entity": "organisation"},
+            {"service": "app"}, {"platform": "ios"},
             {"province": "44", "entity": "individual"}, {"province": "11", "entity": "individual", "domain": "example.com"},
             {"entity": "organisation", "domain": "example.cn"}, {"province": "99"}, {"bogus": 1}, "not a dict"]
 
@@ -78,7 +86,7 @@ def outcome_applications() -> list[dict]:
         *steps, outcome = path
         app = {"format": FORMAT, "province": "51", "answers": {}}
         for question, answer in steps:
-            if question == "entity_kind":
+            if graph["questions"][question].get("answered_by") == "entity.kind":
                 app["entity"] = {"kind": answer}
             else:
                 app["answers"][question] = answer

@@ -16,7 +16,8 @@ from tests.pyodide import cases as conformance
 
 HERE = Path(__file__).resolve().parent
 VALIDATOR_CODES = ("uscc", "resident_id", "phone", "email", "domain", "website_name", "icp_number",
-                   "psb_number", "permits", "instance")
+                   "psb_number", "permits", "instance", "android_package", "ios_bundle_id", "harmony_bundle",
+                   "cert_fingerprint")
 
 
 @pytest.fixture(scope="module")
