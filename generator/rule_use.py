@@ -30,6 +30,15 @@ def rule_ids(ds) -> set:
     return ids
 
 
+def province_kinds(ds) -> set:
+    """Rule ids the province schema defines: kinds a province may hold before any does."""
+    import yaml
+
+    path = ds.root / "schema" / "province.schema.yaml"
+    schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return set(schema["properties"]["rules"]["properties"])
+
+
 def check(rep, ds) -> None:
     doc = ds.docs["display_only.yaml"]
     display = doc.data["rules"]
@@ -40,8 +49,9 @@ def check(rep, ds) -> None:
         for rule_id in sorted(ids - known):
             rep.add(doc, ("rules",), f"{reader} reads the rule '{rule_id}', which no data file holds; add the rule "
                                      "to national.yaml or the province files, or correct the id in the reader")
+    kinds = province_kinds(ds)
     for rule_id in sorted(display):
-        if rule_id not in known:
+        if rule_id not in known and rule_id not in kinds:
             rep.add(doc, ("rules", rule_id), f"no data file holds a rule '{rule_id}'; remove it from this list")
         elif rule_id in read:
             rep.add(doc, ("rules", rule_id), f"'{rule_id}' is read by the checker, so it is not display-only; "

@@ -69,6 +69,17 @@ def test_build_fails_when_a_rule_read_by_the_checker_is_listed_as_display_only(d
     assert any("'local_mobile' is read by the checker" in p for p in found), found
 
 
+def test_a_display_only_kind_may_wait_for_data_but_an_unknown_id_may_not(data):
+    # annual_review is a kind the province schema defines; until a province holds it, listing it is fine.
+    assert "annual_review" in rule_use.province_kinds(load_dataset(ROOT / "province_data"))
+    path = data / "display_only.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  rule_of_the_moon: Not a rule anywhere.\n",
+                    encoding="utf-8")
+    found = _problems(data)
+    assert any("no data file holds a rule 'rule_of_the_moon'" in p for p in found), found
+    assert not any("'annual_review'" in p for p in found), found
+
+
 def test_build_prints_how_many_rules_are_read_and_display_only(capsys):
     assert generator_main(["validate"]) == 0
     out = capsys.readouterr().out
