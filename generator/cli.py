@@ -1,4 +1,4 @@
-"""`python -m generator validate|generate|build`: exit 0 when clean, 1 on data problems, 2 on usage errors."""
+"""`python -m generator validate|generate|build|stats`: exit 0 when clean, 1 on data problems, 2 on usage errors."""
 from __future__ import annotations
 
 import argparse
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="check all data against the schemas and the cross-file rules")
     sub.add_parser("generate", help="validate, then write the Markdown tree and the checker's rules file")
     sub.add_parser("build", help="generate, package the checker and build site/ atomically")
+    sub.add_parser("stats", help="validate, then print how current the province data is (unknowns, source ages)")
     args = parser.parse_args(argv)
 
     from generator.dataset import load_dataset
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "validate":
         print(_summary(ds))
+        return 0
+    if args.command == "stats":
+        from generator import stats
+        print(stats.report(ds))
         return 0
     import jinja2
 
