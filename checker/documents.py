@@ -123,8 +123,8 @@ def _each_value(case, reading, item, kind, lang) -> list:
 
 
 def _each_preapproval(case, item, lang) -> list:
-    """One item per declared pre-approval category that is required."""
-    known = ruleset.preapprovals()
+    """One item per declared pre-approval category that is required on the submission date."""
+    known = ruleset.preapprovals(case.day)
     out = []
     for pid in content.declared(case):
         pre = known.get(pid)

@@ -58,3 +58,44 @@ def sources_on(rule: dict | None, day: dt.date) -> list[str]:
         if in_force(claim, day):
             out.extend(s for s in claim["sources"] if s not in out)
     return out
+
+
+# A rule whose newest source is older than this is marked "may be out of date" on
+# the pages and in the checker (a presentation policy of this project, not a regulation).
+STALE_AFTER_YEARS = 3
+
+
+def _published(text) -> dt.date | None:
+    """The date a source carries, at its latest (a year alone counts as its last day)."""
+    text = str(text or "")
+    parts = text.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else (dt.date(year + (month == 12), month % 12 + 1, 1)
+                                                     - dt.timedelta(days=1)).day
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def newest_source(source_ids, sources: dict) -> str | None:
+    """The newest date the given sources carry, as written in sources.yaml (None: none is dated)."""
+    dated = [(d, sources[sid]["published"]) for sid in source_ids if sid in sources
+             for d in [_published(sources[sid].get("published"))] if d is not None]
+    return max(dated)[1] if dated else None
+
+
+def age_years(published: str | None, today: dt.date) -> int | None:
+    """Whole years between the date a source carries and ``today`` (None when undated)."""
+    day = _published(published)
+    if day is None:
+        return None
+    return today.year - day.year - ((today.month, today.day) < (day.month, day.day))
+
+
+def stale(published: str | None, today: dt.date) -> bool:
+    years = age_years(published, today)
+    return years is not None and years >= STALE_AFTER_YEARS

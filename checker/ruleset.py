@@ -208,6 +208,7 @@ def clear_caches() -> None:
     """Forget cached views (tests that change rule data in place call this)."""
     _VIEWS.clear()
     _TLD_TABLES.clear()
+    _PREAPPROVALS.clear()
 
 
 def rule_view(code, day: dt.date) -> RuleView:
@@ -272,8 +273,37 @@ def psb_prefixes() -> dict:
 
 
 @lru_cache(maxsize=1)
-def preapprovals() -> dict:
+def _preapproval_entries() -> dict:
     return {p["id"]: p for p in _rules.load()["preapprovals"]}
+
+
+def preapproval_on(entry: dict, day: dt.date) -> dict:
+    """The entry with the status in force on ``day``, and the sources of that status first.
+
+    A status that never changed is one value; one that changed is a list of claims
+    whose periods do not overlap and cover every day (generator.checks).
+    """
+    status = entry["status"]
+    if isinstance(status, str):
+        return entry
+    claim = next(c for c in status if _rules.in_force(c, day))
+    sources = list(dict.fromkeys([*claim["sources"], *entry["sources"]]))
+    return {**entry, "status": claim["value"], "sources": sources}
+
+
+_PREAPPROVALS: dict = {}
+
+
+def preapprovals(day: dt.date | None = None) -> dict:
+    """Pre-approval id -> entry; with ``day``, each entry's status is the one in force then.
+
+    Without a day the entries are as the data holds them (names, keywords, a dated
+    status as its list of claims).
+    """
+    if day is None:
+        return _preapproval_entries()
+    return remember(_PREAPPROVALS, day, lambda: {pid: preapproval_on(entry, day)
+                                                 for pid, entry in _preapproval_entries().items()})
 
 
 @lru_cache(maxsize=1)

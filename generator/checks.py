@@ -178,6 +178,28 @@ def _check_entry_sources(rep, doc, list_key, source_ids, today):
         _check_date(rep, doc, (list_key, i, "verified"), entry["verified"], today, not_future=True)
 
 
+def _check_preapproval_status(rep, ds, source_ids, today):
+    """A dated status gives exactly one value on every day: its claims, in order, do not
+    overlap and leave no gap (the checker applies the one in force on the submission date)."""
+    doc = ds.docs["preapprovals.yaml"]
+    for i, entry in enumerate(doc.data["preapprovals"]):
+        if isinstance(entry["status"], str):
+            continue
+        path = ("preapprovals", i, "status")
+        periods = []
+        for j, claim in enumerate(entry["status"]):
+            for k, sid in enumerate(claim["sources"]):
+                if sid not in source_ids:
+                    rep.add(doc, path + (j, "sources", k), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
+            periods.append(_period(claim, rep, doc, path + (j,), today))
+        if periods[0][0] != FAR_PAST or periods[-1][1] != FAR_FUTURE:
+            rep.add(doc, path, "the first claim needs no `from` and the last no `until`, so that every day has a status")
+        for j in range(1, len(periods)):
+            if periods[j][0] - dt.timedelta(days=1) != periods[j - 1][1]:
+                rep.add(doc, path + (j, "from"), "must be the day after the previous claim's `until`: "
+                                                 "a dated status may neither overlap nor leave a gap")
+
+
 def _enum_values(ds):
     """(group, value, document, path) for every enumerated value the pages will show."""
     for doc, path, rule in iter_rules(ds):
@@ -196,7 +218,11 @@ def _enum_values(ds):
         yield "tld_kind", t["kind"], tlds, ("tlds", i, "kind")
     pre = ds.docs["preapprovals.yaml"]
     for i, p in enumerate(pre.data["preapprovals"]):
-        yield "preapproval_status", p["status"], pre, ("preapprovals", i, "status")
+        if isinstance(p["status"], str):
+            yield "preapproval_status", p["status"], pre, ("preapprovals", i, "status")
+        else:
+            for j, claim in enumerate(p["status"]):
+                yield "preapproval_status", claim["value"], pre, ("preapprovals", i, "status", j, "value")
 
 
 def _check_labels(rep, ds):
@@ -446,6 +472,7 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
                       ("services.yaml", "instance_types"), ("services.yaml", "cloud_services")):
         _check_unique(rep, ds.docs[name], key, "id")
         _check_entry_sources(rep, ds.docs[name], key, source_ids, today)
+    _check_preapproval_status(rep, ds, source_ids, today)
     _check_steps(rep, ds, source_ids)
     _check_documents(rep, ds, source_ids)
     _check_flow(rep, ds, source_ids)

@@ -101,5 +101,9 @@ class View:
     def source_links(self, ids, base: str) -> str:
         return "; ".join(self.source_link(s, base) for s in ids)
 
+    def age_mark(self, years: int) -> str:
+        """The visible "may be out of date" mark of a rule whose newest source is old."""
+        return f'<span class="icp-age">{self.ui("age_mark").format(years=years)}</span>'
+
     def badge(self, status: str) -> str:
         return f'<span class="icp-status icp-status--{status}">{self.enum("status", status)}</span>'

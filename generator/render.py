@@ -12,7 +12,10 @@ from pathlib import Path
 
 import jinja2
 
+from checker.rules import age_years, newest_source, stale
+from checker.ruleset import preapproval_on
 from checker.steps import ask_question, checklist_case
+from generator import changes
 from checker.steps import select as select_steps
 from generator.model import LANGS, View, effective_rule, in_force, page_text, plain_text
 
@@ -28,6 +31,9 @@ PROVINCE_RULES = (
     "verification_method", "sms_verification",
     "domain_certificate", "domain_limits", "domain_min_age_days", "extra_documents",
     "personal_site_naming", "footer_number", "copyright_notice", "icp_prefixes", "authority",
+    "personal_site_remarks", "landline_required", "address_same_city", "foreign_registrar_domains", "temporary_id",
+    "individual_org_domains", "annual_review", "empty_shell_add_service", "distinct_phones", "domain_validity_days",
+    "domain_holder_matches_entity", "foreign_company",
 )
 COMPARE_RULES = (
     "non_local_individual", "leader_legal_rep", "local_mobile", "min_age_individual",
@@ -82,7 +88,8 @@ class Renderer:
         if rule is None:
             return {"id": rule_id, "name": view.rule_name(rule_id), "status": "unknown",
                     "badge": view.badge("unknown"), "verified": "", "origin": origin,
-                    "claims": [], "checked": "", "note": "", "summary": view.enum("status", "unknown")}
+                    "claims": [], "checked": "", "note": "", "summary": view.enum("status", "unknown"),
+                    "newest": "", "age_mark": ""}
         claims = []
         for claim in rule.get("claims", []):
             claims.append({
@@ -93,6 +100,7 @@ class Renderer:
                 "current": in_force(claim, self.today),
             })
         current = [c["value"] for c in claims if c["current"]]
+        newest = newest_source([sid for claim in rule.get("claims", []) for sid in claim["sources"]], view.sources)
         if rule["status"] == "unknown":
             summary = view.enum("status", "unknown")
         else:
@@ -108,6 +116,9 @@ class Renderer:
             "checked": view.source_links(rule.get("checked", []), base),
             "note": view.text(rule["note"], f"{rule_id} note") if "note" in rule else "",
             "summary": summary,
+            # The newest date its sources carry, and a mark when that is old (checker.rules.stale).
+            "newest": newest or (view.ui("newest_source_none") if claims else ""),
+            "age_mark": view.age_mark(age_years(newest, self.today)) if stale(newest, self.today) else "",
         }
 
     def province_rule(self, view, province, rule_id, base):
@@ -201,6 +212,16 @@ class Renderer:
                          "rule": self.rule_view(view, t["rule"], "tld_status", "national", base)})
         return rows
 
+    def preapproval_items(self) -> list[dict]:
+        """Pre-approvals with the status in force on the pages' day; a dated status's claims as ``changes``."""
+        items = []
+        for entry in self.ds.data("preapprovals.yaml")["preapprovals"]:
+            changes = [] if isinstance(entry["status"], str) else entry["status"]
+            sources = [sid for claim in changes for sid in claim["sources"]] + entry["sources"]
+            items.append({**preapproval_on(entry, self.today), "changes": changes,
+                          "sources": list(dict.fromkeys(sources))})
+        return items
+
     def decision_table(self, view: View) -> list[dict]:
         """The classification graph as static tables: what the page shows without JavaScript."""
         flow = self.ds.docs["flow.yaml"].data if "flow.yaml" in self.ds.docs else {}
@@ -222,17 +243,44 @@ class Renderer:
             f"compare{s}.md": self.compare_page(lang),
             f"sources{s}.md": self.sources_page(lang),
             f"tlds{s}.md": self._page("tlds.md.j2", lang, "", rows=self.tld_rows(view, "")),
-            f"preapprovals{s}.md": self._page("preapprovals.md.j2", lang, "",
-                                              items=self.ds.data("preapprovals.yaml")["preapprovals"]),
+            f"preapprovals{s}.md": self._page("preapprovals.md.j2", lang, "", items=self.preapproval_items()),
             f"operations{s}.md": self._page("operations.md.j2", lang, "",
                                             items=self.ds.data("operations.yaml")["operations"]),
             f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
             f"checker/index{s}.md": self._page("checker.md.j2", lang, "../", questions=self.decision_table(view)),
             f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
+            **self.change_pages(view, lang),
+            f"foreigners{s}.md": self.foreigners_page(view, lang),
             **{f"checklists/app-{entity}{s}.md": self._page("app_checklist.md.j2", lang, "../", entity=entity,
                                                             phases=phases, ask=ask)
                for entity in ENTITIES for phases, ask in [self.checklist(view, None, entity, "../", "app_checklist")]},
         }
+
+    def foreigners_page(self, view, lang: str) -> str:
+        """Foreign individuals and companies, province by province, from the data."""
+        individuals = [(p, self.province_rule(view, p, "foreign_individual", "")) for p in self.provinces]
+        overrides = [(p, self.province_rule(view, p, "foreign_company", "")) for p in self.provinces
+                     if "foreign_company" in p["rules"] and p["rules"]["foreign_company"]["status"] != "unknown"]
+        national = self.national["rules"]
+        return self._page("foreigners.md.j2", lang, "", individuals=individuals, company_overrides=overrides,
+                          company=self.rule_view(view, national["foreign_company"], "foreign_company", "national", ""),
+                          overseas=self.rule_view(view, national["overseas_hosting"], "overseas_hosting", "national", ""))
+
+    def change_pages(self, view, lang: str) -> dict:
+        """The Recent changes page and its Atom feeds (the country's and each province's)."""
+        found = changes.entries(self.ds, view)
+        feeds, title = f"feeds/{lang}/", view.ui("changes_title")
+        page, to_pages = f"recent-changes{suffix(lang)}.md", "../../" + ("zh/" if lang != "en" else "")
+        out = {page: self._page("changes.md.j2", lang, "", entries=found, feed_base=feeds)}
+        out[f"{feeds}all.xml"] = changes.atom(found, title=title, feed_id=f"tag:icp-filing-guide,2026:{lang}:all",
+                                              page=to_pages + "recent-changes/", view=view, to_root=to_pages)
+        for p in self.provinces:
+            own = [e for e in found if e["province"] and e["province"]["code"] == p["code"]]
+            out[f"{feeds}{p['slug']}.xml"] = changes.atom(
+                own, title=f"{view.text(p['name'])}{view.ui('colon')}{title}",
+                feed_id=f"tag:icp-filing-guide,2026:{lang}:{p['slug']}",
+                page=to_pages + f"provinces/{p['slug']}/", view=view, to_root=to_pages)
+        return out
 
     # --- hand-written content, rendered with macros ---------------------------
     def content_pages(self) -> dict:
@@ -274,8 +322,9 @@ class Renderer:
         key = {"operations": "operations", "preapprovals": "preapprovals"}.get(name)
         if key is None:
             raise RenderError(f"table('{name}'): unknown table; use operations, preapprovals or tlds")
+        items = self.preapproval_items() if key == "preapprovals" else self.ds.data(f"{key}.yaml")[key]
         return self.env.get_template(f"_{name}_table.md.j2").render(
-            ui=view.ui, view=view, items=self.ds.data(f"{key}.yaml")[key], lang=lang, base=base)
+            ui=view.ui, view=view, items=items, lang=lang, base=base)
 
     def render_all(self) -> dict:
         pages = {}

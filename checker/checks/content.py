@@ -68,11 +68,11 @@ def _suggested(case) -> dict:
 
 
 def preapprovals(case, lang) -> list:
-    """The pre-approvals declared or suggested by the website name, for the report."""
+    """The pre-approvals declared or suggested by the website name, as in force on the submission date."""
     chosen, suggested = declared(case), _suggested(case)
     out = []
     for pid in sorted(set(chosen) | set(suggested)):
-        pre = ruleset.preapprovals()[pid]
+        pre = ruleset.preapprovals(case.day)[pid]
         out.append({
             "id": pid,
             "name": pre["name"][lang],
@@ -92,7 +92,7 @@ def _preapproval_findings(case, rules) -> list:
     individual_rule = rules.rule("individual_preapproval") if case.province else None
     findings = []
     for pid in declared(case):
-        pre = ruleset.preapprovals()[pid]
+        pre = ruleset.preapprovals(case.day)[pid]  # the status in force on the submission date
         category = pre["name"]
         if case.entity_kind == "individual" and pre["status"] == "required" and individual_rule is not None \
                 and "not_possible" in individual_rule["values"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker import case as _case
+from checker import rules as _rules
 from checker import checks, documents, ruleset, steps, words
 from checker.checks import apps, content, dates, numbers
 from checker.report import verdict
@@ -126,5 +127,6 @@ def _province_rules(view, lang) -> list:
             "values": entry["values"],
             "text": words.values_text(rule_id, entry["values"], lang),
             "sources": list(entry["sources"]),
+            "newest_source": _rules.newest_source(entry["sources"], _rules.load()["sources"]),
         })
     return out

@@ -40,7 +40,8 @@ def _block(block, lang) -> list:
         lines = ["| " + " | ".join(_escape(c) for c in block["columns"]) + " |",
                  "|" + "---|" * len(block["columns"])]
         for row in block["rows"]:
-            cells = [_escape(c["text"]) + (_sources(c.get("sources"), lang) if c.get("sources") else "") for c in row]
+            cells = [_escape(c["text"]) + (f" *{_escape(c['note'])}*" if c.get("note") else "")
+                     + (_sources(c.get("sources"), lang) if c.get("sources") else "") for c in row]
             lines.append("| " + " | ".join(cells) + " |")
         return lines
     if kind == "code":

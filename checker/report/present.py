@@ -11,7 +11,8 @@ Section: ``{"id", "title", "blocks": [block, ...]}``. Blocks:
 * ``{"kind": "facts", "items": [{"label", "value", "sources"}]}``;
 * ``{"kind": "findings", "items": [{"severity", "severity_label", "field", "field_label", "message"}], "empty"}``;
 * ``{"kind": "steps", "title", "items": [{"id", "text", "note", "sources"}]}``;
-* ``{"kind": "table", "columns": [...], "rows": [[{"text", "sources"?, "status"?}]]}``;
+* ``{"kind": "table", "columns": [...], "rows": [[{"text", "sources"?, "status"?, "note"?}]]}`` (a note is
+  a warning about the cell, such as a rule's old sources);
 * ``{"kind": "text", "text"}`` and ``{"kind": "code", "text"}``.
 
 A source is ``{"id", "label"}``; the page links it to the sources page.
@@ -183,10 +184,30 @@ def _documents(report, lang) -> dict | None:
                                                     "items": items}]}
 
 
+def _age_cell(rule, report, lang) -> dict:
+    """The newest date the rule's sources carry, with the "may be out of date" mark when it is old."""
+    newest = rule.get("newest_source")
+    if not newest:
+        return {"text": _ui("newest_source_none", lang)}
+    day = _date(report.get("rules_date"))
+    if day and _rules.stale(newest, day):
+        return {"text": newest, "note": _ui("age_mark", lang).format(years=_rules.age_years(newest, day))}
+    return {"text": newest}
+
+
+def _date(text):
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
 def _province_rules(report, lang) -> dict | None:
     if not report.get("province_rules"):
         return None
-    columns = [_ui(k, lang) for k in ("checker_rule", "checker_rule_value", "checker_rule_status", "checker_sources")]
+    columns = [_ui(k, lang) for k in ("checker_rule", "checker_rule_value", "checker_rule_status", "checker_sources",
+                                      "newest_source")]
     rows = []
     for rule in report["province_rules"]:
         name = rule["name"]
@@ -194,7 +215,7 @@ def _province_rules(report, lang) -> dict | None:
             name += words.paren(_ui("checker_national_rule", lang), lang)
         rows.append([{"text": name}, {"text": rule["text"]},
                      {"text": words.enum_label("status", rule["status"], lang), "status": rule["status"]},
-                     {"text": "", "sources": _sources(rule["sources"])}])
+                     {"text": "", "sources": _sources(rule["sources"])}, _age_cell(rule, report, lang)])
     province = (report.get("province") or {}).get("name")
     title = _ui("checker_rules_of", lang).format(province=province) if province else _ui("checker_rules", lang)
     return {"id": "province_rules", "title": title, "blocks": [{"kind": "table", "columns": columns, "rows": rows}]}

@@ -46,7 +46,7 @@ def _block(block, lang, counter) -> list:
     if kind == "table":
         lines = []
         for row in block["rows"]:
-            cells = [c["text"] for c in row if c.get("text")]
+            cells = [c["text"] + (words.paren(c["note"], lang) if c.get("note") else "") for c in row if c.get("text")]
             sources = [s for c in row for s in c.get("sources", [])]
             lines.append("  " + colon.join(cells[:1]) + colon + " · ".join(cells[1:]) + _sources(sources, lang))
         return lines

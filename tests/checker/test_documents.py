@@ -122,9 +122,9 @@ def test_individuals_get_no_authorisation_letters():
 # --- pre-approvals --------------------------------------------------------------------------------
 
 def test_declared_categories_bring_their_pre_approval_documents():
-    categories = ["news", "drugs_devices", "games"]
+    categories = ["news", "culture", "games"]
     found = {d["id"]: d for d in docs(app("44", content_categories=categories))}
-    pre = ruleset.preapprovals()
+    pre = ruleset.preapprovals(TODAY)
     for pid in categories:
         item = found[f"preapproval_{pid}"]
         assert item["sources"] == pre[pid]["sources"]
@@ -136,7 +136,7 @@ def test_declared_categories_bring_their_pre_approval_documents():
 
 def test_no_pre_approval_documents_without_declared_categories_or_for_cancelled_ones():
     assert not [i for i in ids(app("44")) if i.startswith("preapproval_")]
-    cancelled = [p for p, entry in ruleset.preapprovals().items() if entry["status"] == "cancelled"]
+    cancelled = [p for p, entry in ruleset.preapprovals(TODAY).items() if entry["status"] == "cancelled"]
     assert cancelled
     assert not [i for i in ids(app("44", content_categories=cancelled)) if i.startswith("preapproval_")]
 

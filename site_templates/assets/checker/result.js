@@ -83,6 +83,7 @@ function tableBlock(block, opts) {
     const content = [
       cell.status ? el("span", { class: `icp-status icp-status--${cell.status}`, text: cell.text }) : cell.text || null,
       cell.sources && cell.sources.length ? sourceLinks(cell.sources, opts, !cell.text) : null,
+      cell.note ? [" ", el("span", { class: "icp-age", text: cell.note })] : null,
     ];
     return i === 0 ? el("th", { scope: "row" }, content) : el("td", {}, content);
   })));
