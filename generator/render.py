@@ -269,14 +269,16 @@ class Renderer:
     def change_pages(self, view, lang: str) -> dict:
         """The Recent changes page and its Atom feeds (the country's and each province's)."""
         found = changes.entries(self.ds, view)
-        feeds, title = f"feeds/{lang}/", view.ui("changes_title")
-        page, to_pages = f"recent-changes{suffix(lang)}.md", "../../" + ("zh/" if lang != "en" else "")
-        out = {page: self._page("changes.md.j2", lang, "", entries=found, feed_base=feeds)}
-        out[f"{feeds}all.xml"] = changes.atom(found, title=title, feed_id=f"tag:icp-filing-guide,2026:{lang}:all",
-                                              page=to_pages + "recent-changes/", view=view, to_root=to_pages)
+        title = view.ui("changes_title")
+        # One flat folder, the language in the name: the i18n plugin drops a folder named
+        # after another language from each language's build.
+        page, to_pages = f"recent-changes{suffix(lang)}.md", "../" + ("zh/" if lang != "en" else "")
+        out = {page: self._page("changes.md.j2", lang, "", entries=found, feed_base="feeds/", feed_lang=lang)}
+        out[f"feeds/all-{lang}.xml"] = changes.atom(found, title=title, feed_id=f"tag:icp-filing-guide,2026:{lang}:all",
+                                                    page=to_pages + "recent-changes/", view=view, to_root=to_pages)
         for p in self.provinces:
             own = [e for e in found if e["province"] and e["province"]["code"] == p["code"]]
-            out[f"{feeds}{p['slug']}.xml"] = changes.atom(
+            out[f"feeds/{p['slug']}-{lang}.xml"] = changes.atom(
                 own, title=f"{view.text(p['name'])}{view.ui('colon')}{title}",
                 feed_id=f"tag:icp-filing-guide,2026:{lang}:{p['slug']}",
                 page=to_pages + f"provinces/{p['slug']}/", view=view, to_root=to_pages)

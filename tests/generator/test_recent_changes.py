@@ -20,7 +20,7 @@ def test_the_page_and_the_feeds_list_every_rule_with_a_from_date(pages, dataset)
     dated = _dated(dataset)
     assert dated
     page = pages["recent-changes.md"]
-    feed = ET.fromstring(pages["feeds/en/all.xml"])
+    feed = ET.fromstring(pages["feeds/all-en.xml"])
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(dated)
     days = [e.find(f"{ATOM}updated").text for e in entries]
@@ -32,9 +32,9 @@ def test_the_page_and_the_feeds_list_every_rule_with_a_from_date(pages, dataset)
         assert any(i.endswith(f":{slug or 'national'}:{rule_id}:from:{day}") or
                    i.endswith(f":{slug or 'national'}:{rule_id}:until:{day}") for i in ids), (slug, rule_id, day)
         if slug:   # each province's own feed holds its own changes
-            own = ET.fromstring(pages[f"feeds/en/{slug}.xml"])
+            own = ET.fromstring(pages[f"feeds/{slug}-en.xml"])
             assert any(rule_id in e.find(f"{ATOM}id").text for e in own.findall(f"{ATOM}entry"))
-    assert "zh/provinces/" in pages["feeds/zh/all.xml"] or not any(s for s, _, _ in dated)
+    assert "zh/provinces/" in pages["feeds/all-zh.xml"] or not any(s for s, _, _ in dated)
 
 
 def test_feeds_are_deterministic(dataset):
