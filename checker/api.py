@@ -70,17 +70,24 @@ def _internal(exc, lang) -> dict:
     return {"ok": False, "usable": True, "findings": _finding_dicts([finding], lang), **_EMPTY_REPORT}
 
 
-def check(application: dict, lang: str = "en", today: dt.date | None = None) -> dict:
+def check(application: dict, lang: str = "en", today: dt.date | None = None, shared: bool = False) -> dict:
     """Classify and check one application (format icp-application/1). Never raises.
 
-    ``today`` is for tests; by default the current date.
+    ``today`` is for tests; by default the current date. ``shared``: the
+    report's ``province_rules`` and ``steps`` are the checker's cached objects,
+    shared with other reports, for a caller that only reads them (the CLI's
+    batches, encoded by :mod:`checker.report.as_json`); by default they are copies.
     """
+    return _check(application, lang, today, shared)
+
+
+def _check(application, lang, today, shared) -> dict:
     lang = lang_code(lang)
     try:
         problems = app_format.schema_problems(application)
         if problems:
             return unusable(problems, lang)
-        report, findings = reports.build(application, lang, today=today)
+        report, findings = reports.build(application, lang, today=today, shared=shared)
     except RecursionError as exc:
         return _internal(exc, lang)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise

@@ -230,7 +230,8 @@ def _parse_json(text, source, first_line):
         raise _syntax_error(source, first_line + exc.lineno - 1, "JSON", exc.msg) from None
     except (_Problem, RecursionError):
         data = None
-    if data is None or _depth(data) > MAX_DEPTH:
+    # Nesting can only be as deep as the text has brackets: most files need no walk at all.
+    if data is None or (text.count("[") + text.count("{") > MAX_DEPTH and _depth(data) > MAX_DEPTH):
         problem = _json_problem(text) or _Problem("input.too_deep", 1, limit=MAX_DEPTH)
         raise _problem_error(problem, source, first_line)
     return data

@@ -25,8 +25,6 @@ documents the limits.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -35,7 +33,7 @@ from checker import api, words
 from checker.application import InputError, parse_text
 from checker.application_text import input_error
 from checker.findings import lang_code, make
-from checker.report import present, text
+from checker.report import as_json, present, text
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -231,16 +229,9 @@ def format_field(report, value, lang) -> str:
     return "\n".join(lines)
 
 
-_JSON_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
-_JSON_BREAKS_RX = re.compile("[\x85\u2028\u2029]")
-
-
-def _dump(report) -> str:
-    # Key order is the API's own (fixed by construction), so output is stable without sort_keys;
-    # reports are trees, so the circular-reference check is skipped (it costs a fifth of the time).
-    # U+0085, U+2028 and U+2029 are escaped too, so that no reader splits a report in two.
-    line = json.dumps(report, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    return line.translate(_JSON_BREAKS) if _JSON_BREAKS_RX.search(line) else line
+def _dump(report, shared=False) -> str:
+    # Key order is the API's own (fixed by construction), so output is stable without sort_keys.
+    return as_json.dumps(report, shared)
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -258,12 +249,12 @@ def cmd_check(args, out, err) -> int:
     for group in items:
         for where, data, report in group:
             if report is None:
-                report = api.check(data, lang=lang)
+                report = api.check(data, lang=lang, shared=args.json)
             code = max(code, _exit_code(report))
             if not report.get("usable", True):
                 err.write(_reason_line(where, report, lang) + "\n")
             if args.json:
-                out.write(_dump(report) + "\n")
+                out.write(_dump(report, shared=args.json) + "\n")
             else:
                 if not first:
                     out.write("\n")

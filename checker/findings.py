@@ -131,6 +131,7 @@ def _safe_str(value) -> str:
 
 
 _MADE: dict = {}
+_PLAIN = frozenset({str, int, float, bool, type(None)})   # exact types: a words.Cited is a str subclass
 
 
 def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
@@ -143,7 +144,8 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
     entry = catalog()["messages"][code]
     limit = _param_chars(code) if limit is None else limit
     field_name = field if isinstance(field, str) else _safe_str(field)
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    # Most values are plain text or numbers, already hashable: only the others are frozen.
+    frozen = tuple(sorted((k, v if type(v) in _PLAIN else _freeze(v)) for k, v in params.items()))
     cited = _cited(params)
     key = (code, field_name, frozen, limit, cited)
     try:
@@ -172,7 +174,10 @@ def _cited(params: dict) -> tuple:
     """The source ids behind the citations among ``params`` (words.Cited values, or lists of them)."""
     ids = []
     for value in params.values():
-        for item in value if isinstance(value, (list, tuple)) else (value,):
+        kind = type(value)
+        if kind in _PLAIN:
+            continue
+        for item in value if kind in (list, tuple) else (value,):
             for sid in getattr(item, "ids", ()) if isinstance(item, str) else ():
                 if sid not in ids:
                     ids.append(sid)

@@ -131,8 +131,10 @@ def _selected(view, entity_kind, outcome=None, answers=None) -> list:
     return found
 
 
-def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None) -> list:
-    """The ordered steps as output dicts for the decided ``conditions`` (callers get copies).
+def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None,
+             copies=True) -> list:
+    """The ordered steps as output dicts for the decided ``conditions`` (copies, unless
+    ``copies`` is false: then the cached dicts themselves, for a caller that only reads them).
 
     ``outcome`` and ``answers`` select the steps of the case (see :func:`select`);
     None keeps every step.
@@ -149,7 +151,7 @@ def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=Non
             continue
         if item["conditional"] and not sel["conditional"]:
             item = dict(item, conditional=False, condition=None)  # decided: it applies
-        out.append(dict(item, sources=list(item["sources"])))
+        out.append(dict(item, sources=list(item["sources"])) if copies else item)
     return out
 
 

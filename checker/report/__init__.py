@@ -32,8 +32,13 @@ def sorted_findings(findings) -> list:
     return out
 
 
-def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[dict, list]:
-    """(report without findings, sorted findings) for a schema-valid application."""
+def build(app: dict, lang: str = "en", today: dt.date | None = None, shared: bool = False) -> tuple[dict, list]:
+    """(report without findings, sorted findings) for a schema-valid application.
+
+    ``shared``: the province's rules and the steps are the cached objects
+    themselves, shared with other reports, for a caller that only reads and
+    encodes the report (:mod:`checker.report.as_json`); otherwise they are copies.
+    """
     lang = lang_code(lang)
     case = _case.from_application(app, today or dt.date.today())
     findings = sorted_findings(checks.run_all(case))
@@ -42,7 +47,8 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "classification": _classification(case, lang),
         "province": _province(case, lang),
         "rules_date": case.day.isoformat(),
-        "province_rules": province_rules(case.view, lang) if case.view and case.filing_needed is not False else [],
+        "province_rules": (province_rules(case.view, lang, shared)
+                           if case.view and case.filing_needed is not False else []),
         "steps": [],
         "ask_provider": [],
         "documents": documents.for_case(case, lang),
@@ -50,7 +56,7 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None) -> tuple[di
         "footer_html": numbers.snippet(case, case.rules(numbers.READS))[0],
         "app_display": apps.display(case, case.rules(apps.READS)),
     }
-    every = _steps(case, lang)
+    every = _steps(case, lang, shared)
     # Steps resting on a rule nobody has documented are questions, not tick items.
     report["steps"] = [s if "ask" not in s else _step(s) for s in every if "ask" not in s or s["keep"]]
     report["ask_provider"] = [{"step": s["id"], "question": s["ask"]} for s in every if "ask" in s]
@@ -89,7 +95,7 @@ def _province(case, lang):
     return {"code": case.province, "name": view.name()[lang]}
 
 
-def _steps(case, lang) -> list:
+def _steps(case, lang, shared=False) -> list:
     if case.view is None or case.entity_kind not in ("organisation", "individual") or not case.filing_needed:
         return []
     phases = None if case.submitting else ("after",)
@@ -97,20 +103,20 @@ def _steps(case, lang) -> list:
     # (e.g. a server abroad behind a mainland CDN drops the mainland-server steps).
     answers = dict(case.walk.path) if case.walk else dict(case.answers)
     return steps.for_view(case.view, case.entity_kind, case.conditions, lang, phases,
-                          outcome=case.outcome, answers=answers)
+                          outcome=case.outcome, answers=answers, copies=not shared)
 
 
 def _step(step) -> dict:
     return {k: v for k, v in step.items() if k not in ("ask", "keep")}
 
 
-def province_rules(view, lang) -> list:
-    """The province's rules in force, by rule id (cached on the view; callers get copies)."""
+def province_rules(view, lang, shared=False) -> list:
+    """The province's rules in force, by rule id (cached on the view; copies unless ``shared``)."""
     key = ("province_rules", lang)
     cached = view.cache.get(key)
     if cached is None:
         cached = view.cache[key] = _province_rules(view, lang)
-    return [dict(rule, sources=list(rule["sources"])) for rule in cached]
+    return cached if shared else [dict(rule, sources=list(rule["sources"])) for rule in cached]
 
 
 def _province_rules(view, lang) -> list:

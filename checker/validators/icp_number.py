@@ -48,6 +48,7 @@ _NUMBER = re.compile(
     r"(?P<prefix>.)(?:ICP(?P<kind>[备证])(?P<digits>[0-9]{1,20})(?P<hao>号?)|(?P<b2>B2)-(?P<licence>[0-9]{1,20}))"
     r"(?:-(?P<seq>[0-9]{1,5})(?P<suffix>[A-Z]?))?"
 )
+_LOWER = re.compile("[a-z]+")
 # What may appear after the prefix and "ICP"/"B2"; a letter only as the last
 # character, right after a digit (the service letter). Anything else is named in the error.
 _BELONGS = re.compile(r"[0-9备证号\-]")
@@ -56,7 +57,7 @@ _BELONGS = re.compile(r"[0-9备证号\-]")
 def compact(value) -> str:
     """Drop spaces, fold full-width digits/letters/hyphens, upper-case the Latin letters."""
     text = drop_separators(normalise(as_text(value, "icp_number", max_chars=200)), " ")
-    return re.sub("[a-z]+", lambda m: m.group().upper(), text)
+    return _LOWER.sub(lambda m: m.group().upper(), text)
 
 
 def _stray(number: str):

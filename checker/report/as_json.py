@@ -1,0 +1,45 @@
+"""A report as one line of JSON, as ``icp-check --json`` prints it.
+
+The text is exactly ``json.dumps(report, ensure_ascii=False, separators=(",", ":"))``
+with U+0085, U+2028 and U+2029 escaped (so that no reader splits a line).
+In a batch, the province's rules and most steps are the same objects from
+one report to the next (:func:`checker.report.build` with ``shared=True``),
+so their JSON is made once and reused: encoding them again and again was a
+large part of the CLI's time (``make bench``).
+"""
+from __future__ import annotations
+
+import json
+
+# Reports are trees, so the circular-reference check is skipped (it costs a fifth of the encoding).
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+SHARED = ("province_rules", "steps")   # the sections whose items are shared between reports
+_MEMO: dict = {}   # id(object) -> (object, its JSON); holding the object keeps its id from being reused
+_LIMIT = 20000
+
+
+def _memo(value) -> str:
+    found = _MEMO.get(id(value))
+    if found is None or found[0] is not value:
+        if len(_MEMO) >= _LIMIT:
+            _MEMO.clear()
+        found = _MEMO[id(value)] = (value, _encode(value))
+    return found[1]
+
+
+def _section(key, value) -> str:
+    if key == "province_rules" and value:
+        return _memo(value)                  # the whole list is one cached object
+    if key == "steps" and value:
+        return "[" + ",".join(map(_memo, value)) + "]"   # a new list of cached items
+    return _encode(value)
+
+
+def dumps(report: dict, shared: bool = False) -> str:
+    """``report`` as one line of JSON; ``shared``: it was built with shared sections (never changed later)."""
+    if shared:
+        line = "{" + ",".join(_encode(key) + ":" + _section(key, value) for key, value in report.items()) + "}"
+    else:
+        line = _encode(report)
+    return line.translate(_BREAKS) if any(c in line for c in "\x85\u2028\u2029") else line
