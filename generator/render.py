@@ -273,7 +273,9 @@ class Renderer:
         # One flat folder, the language in the name: the i18n plugin drops a folder named
         # after another language from each language's build.
         page, to_pages = f"recent-changes{suffix(lang)}.md", "../" + ("zh/" if lang != "en" else "")
-        out = {page: self._page("changes.md.j2", lang, "", entries=found, feed_base="feeds/", feed_lang=lang)}
+        # from the built page (/recent-changes/ or /zh/recent-changes/) to the feeds folder
+        feed_base = "../feeds/" if lang == "en" else "../../feeds/"
+        out = {page: self._page("changes.md.j2", lang, "", entries=found, feed_base=feed_base, feed_lang=lang)}
         out[f"feeds/all-{lang}.xml"] = changes.atom(found, title=title, feed_id=f"tag:icp-filing-guide,2026:{lang}:all",
                                                     page=to_pages + "recent-changes/", view=view, to_root=to_pages)
         for p in self.provinces:
