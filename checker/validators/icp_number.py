@@ -18,8 +18,9 @@ issues and providers document (domain-facts §3):
   粤B2-20090059-1626X, 浙B2-20080101-4.
 
 Observed digit counts after ICP备/证 are 6–10 (old numbers 8 digits with a
-2-digit year, since about 2020 10 digits with a 4-digit year); other counts
-get a warning. The province abbreviation (``<abbr>``) is policy data: some
+2-digit year, since about 2020 10 digits with a 4-digit year); fewer get a
+warning, more are an error (a 4-digit year and a 6-digit serial are the most
+any number has, so an 11th digit is stray). The province abbreviation (``<abbr>``) is policy data: some
 provinces show two (蜀/川, 陇/甘, 黔/贵), so the accepted prefixes are passed in.
 
 A character that belongs to no part of a number is an error naming it: a
@@ -190,7 +191,10 @@ def check(value, field="icp_number", province_prefixes=None, all_prefixes=None, 
     p = parse(value)
     findings = []
     low, high = TYPICAL_DIGITS
-    if p["kind"] != "telecom_licence" and not low <= len(p["digits"]) <= high:
+    if p["kind"] != "telecom_licence" and len(p["digits"]) > high:
+        # No number has more than a 4-digit year and a 6-digit serial: a digit is stray.
+        findings.append(make("icp_number.digit_extra", field, count=len(p["digits"]), most=high))
+    elif p["kind"] != "telecom_licence" and len(p["digits"]) < low:
         findings.append(make("icp_number.digit_count", field, count=len(p["digits"])))
     if p["kind"] != "telecom_licence" and not match.group("hao"):
         findings.append(make("icp_number.missing_hao", field, number=format(value)))

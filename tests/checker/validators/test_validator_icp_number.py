@@ -74,7 +74,9 @@ def test_unusual_digit_count_is_warning():
     findings = icp.check("京ICP备12345号")
     assert codes(findings) == ["icp_number.digit_count"]
     assert findings[0].severity == "warning"
-    assert codes(icp.check("京ICP备12345678901号")) == ["icp_number.digit_count"]
+    # ...but more digits than any number has mean a stray digit: an error.
+    (extra,) = icp.check("京ICP备20220347701号-6")
+    assert extra.code == "icp_number.digit_extra" and extra.severity == "error"
 
 
 def test_missing_hao_is_warning():

@@ -76,3 +76,12 @@ def test_a_stray_character_is_an_error_and_never_dropped(raw, char):
     assert [f.code for f in findings] == ["psb_number.stray"] and findings[0].severity == "error"
     assert f"“{char}”" in findings[0].message_en
     assert not psb.is_valid(raw)
+
+
+@pytest.mark.parametrize("raw", ["京公网安备 110108020201345号", "1101080202013", "1100000200000"])
+def test_a_stray_or_missing_digit_is_an_error_unless_real_numbers_have_that_length(raw):
+    findings = psb.check(raw)
+    if len(psb.compact(raw)) in psb.TOLERATED_DIGITS:
+        assert [f.code for f in findings][0] == "psb_number.length_unusual"
+    else:
+        assert [f.code for f in findings] == ["psb_number.length"] and findings[0].severity == "error"
