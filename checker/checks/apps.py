@@ -46,9 +46,18 @@ def _one(case, rules, app, where) -> list:
                                                         submit_on=case.submitting)
                      if f.code not in WEBSITE_ONLY]
     if "icp_number" in app:
-        findings += numbers.icp_findings(rules, app["icp_number"], f"{where}.icp_number",
-                                         service=app.get("kind", "app"))
+        findings += _number_findings(case, rules, app, where)
     return findings
+
+
+def _number_findings(case, rules, app, where) -> list:
+    """The app's own number checked for its kind of service (memoised: the check and the snippet use it)."""
+    key = ("app_number", where)
+    found = case.memo.get(key)
+    if found is None:
+        found = case.memo[key] = numbers.icp_findings(rules, app["icp_number"], f"{where}.icp_number",
+                                                      service=app.get("kind", "app"))
+    return found
 
 
 def display(case, rules) -> list:
@@ -59,7 +68,7 @@ def display(case, rules) -> list:
         number = app.get("icp_number")
         if number is None:
             continue
-        found = numbers.icp_findings(rules, number, f"apps[{n}].icp_number", service=app.get("kind", "app"))
+        found = _number_findings(case, rules, app, f"apps[{n}]")
         if any(f.severity == "error" or f.code == "icp_number.service_mismatch" for f in found):
             continue  # no snippet for a number that is not this app's
         out.append({"name": app.get("name"), "number": icp_number.format(number),

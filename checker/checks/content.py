@@ -34,8 +34,8 @@ def check(case, rules) -> list:
         code = "engine.commercial_individual" if case.entity_kind == "individual" else "engine.commercial_licence"
         findings.append(make(code, "commercial", sources=words.cite(rules.rule("commercial_licence")["sources"])))
     findings += _preapproval_findings(case, rules)
-    if case.filing_needed and psb(case, rules)["needed"]:
-        found = psb(case, rules)
+    found = psb(case, rules)
+    if found["needed"]:   # only when a filing is needed (and, for now, only for websites)
         sources = words.cite(rules.rule("psb_deadline_days")["sources"])
         if found["deadline"] is not None:
             findings.append(make("engine.psb_deadline", "dates.launch", days=found["days"],

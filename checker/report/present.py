@@ -19,6 +19,8 @@ A source is ``{"id", "label"}``; the page links it to the sources page.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from checker import rules as _rules
 from checker import words
 from checker.findings import lang_code
@@ -184,19 +186,18 @@ def _documents(report, lang) -> dict | None:
                                                     "items": items}]}
 
 
-def _age_cell(rule, report, lang) -> dict:
-    """The newest date the rule's sources carry, with the "may be out of date" mark when it is old."""
+def _age_cell(rule, day, lang) -> dict:
+    """The newest date the rule's sources carry, with the "may be out of date" mark when it is
+    old on ``day`` (the day the rules were read for)."""
     newest = rule.get("newest_source")
     if not newest:
         return {"text": _ui("newest_source_none", lang)}
-    day = _date(report.get("rules_date"))
     if day and _rules.stale(newest, day):
         return {"text": newest, "note": _ui("age_mark", lang).format(years=_rules.age_years(newest, day))}
     return {"text": newest}
 
 
 def _date(text):
-    import datetime as dt
     try:
         return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
@@ -209,13 +210,14 @@ def _province_rules(report, lang) -> dict | None:
     columns = [_ui(k, lang) for k in ("checker_rule", "checker_rule_value", "checker_rule_status", "checker_sources",
                                       "newest_source")]
     rows = []
+    day = _date(report.get("rules_date"))
     for rule in report["province_rules"]:
         name = rule["name"]
         if rule["origin"] == "national":
             name += words.paren(_ui("checker_national_rule", lang), lang)
         rows.append([{"text": name}, {"text": rule["text"]},
                      {"text": words.enum_label("status", rule["status"], lang), "status": rule["status"]},
-                     {"text": "", "sources": _sources(rule["sources"])}, _age_cell(rule, report, lang)])
+                     {"text": "", "sources": _sources(rule["sources"])}, _age_cell(rule, day, lang)])
     province = (report.get("province") or {}).get("name")
     title = _ui("checker_rules_of", lang).format(province=province) if province else _ui("checker_rules", lang)
     return {"id": "province_rules", "title": title, "blocks": [{"kind": "table", "columns": columns, "rows": rows}]}
