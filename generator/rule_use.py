@@ -32,10 +32,9 @@ def rule_ids(ds) -> set:
 
 def province_kinds(ds) -> set:
     """Rule ids the province schema defines: kinds a province may hold before any does."""
-    import yaml
+    from generator.schemas import load_schemas   # already loaded (and cached) by the data set
 
-    path = ds.root / "schema" / "province.schema.yaml"
-    schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+    schema = load_schemas(ds.root / "schema").docs["province"].data
     return set(schema["properties"]["rules"]["properties"])
 
 
