@@ -1,7 +1,9 @@
 """Findings: what a check reports about one field.
 
-A :class:`Finding` is immutable and carries its message in English and
+A :class:`Finding` is immutable and gives its message in English and
 Chinese, so the browser can switch language without re-running a check.
+Each message is rendered when first asked for: a batch in one language
+never renders the other (``make bench``).
 Findings are created with :func:`make`, which looks the code up in the
 message catalogue: ``province_data/messages.yaml``, checked and compiled by
 the generator into ``checker/data/messages.json``. There is no other way to
@@ -12,8 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field as _field
+from functools import cached_property, lru_cache
 from importlib import resources
 
 SEVERITIES = ("error", "warning", "info")
@@ -52,10 +54,19 @@ class Finding:
     code: str
     severity: str
     field: str
-    message_en: str
-    message_zh: str
     params: tuple = ()
     sources: tuple = ()  # ids of the sources the message cites (see words.Cited), for links
+    limit: int = 0       # how long a plain param may be in the message
+    # The params as given (lists, {en, zh} texts, citations), for rendering the messages.
+    raw: dict = _field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def message_en(self) -> str:
+        return _render(catalog()["messages"][self.code]["en"], self.raw, "en", self.limit)
+
+    @cached_property
+    def message_zh(self) -> str:
+        return _render(catalog()["messages"][self.code]["zh"], self.raw, "zh", self.limit)
 
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` ("en" or "zh…"); anything else gives English."""
@@ -154,15 +165,8 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
         key, cached = None, None
     if cached is not None:
         return cached
-    finding = Finding(
-        code=code,
-        severity=entry["severity"],
-        field=field_name,
-        message_en=_render(entry["en"], params, "en", limit),
-        message_zh=_render(entry["zh"], params, "zh", limit),
-        params=frozen,
-        sources=cited,
-    )
+    finding = Finding(code=code, severity=entry["severity"], field=field_name, params=frozen, sources=cited,
+                      limit=limit, raw=dict(params))
     if key is not None:
         if len(_MADE) >= 8192:
             _MADE.clear()

@@ -44,13 +44,9 @@ def _iso_day(text):
         return None
 
 
-@lru_cache(maxsize=1)
-def _boundaries() -> tuple:
-    """Every day on which some claim starts or stops being in force."""
-    data = _rules.load()
-    days = set()
-
-    def visit(rule):
+def _claim_days(rules, days: set) -> None:
+    """Add the days on which a claim of ``rules`` starts or stops being in force."""
+    for rule in rules:
         for claim in (rule or {}).get("claims", []):
             start, end = _iso_day(claim.get("from")), _iso_day(claim.get("until"))
             if start:
@@ -58,19 +54,34 @@ def _boundaries() -> tuple:
             if end and end < dt.date.max:
                 days.add(end + dt.timedelta(days=1))
 
-    for rule in data["national"].values():
-        visit(rule)
-    for province in data["provinces"].values():
-        for rule in province["rules"].values():
-            visit(rule)
-    for entry in data["tlds"].values():
-        visit(entry["rule"])
+
+@lru_cache(maxsize=None)
+def _boundaries(scope=None) -> tuple:
+    """Every day on which a claim that ``scope`` sees starts or stops being in force.
+
+    ``scope``: a province code (its rules and the national ones), ``"national"``
+    (national rules only), ``"tlds"`` or ``"preapprovals"``; None: all of them.
+    Each scope has its own epochs, so a dated claim in one province does not
+    make every other province's views (and their rendered steps) cold again.
+    """
+    data = _rules.load()
+    days: set = set()
+    everything = scope is None
+    if everything or scope not in ("tlds", "preapprovals"):
+        _claim_days(data["national"].values(), days)
+    for code, province in data["provinces"].items():
+        if everything or scope == code:
+            _claim_days(province["rules"].values(), days)
+    if everything or scope == "tlds":
+        _claim_days((entry["rule"] for entry in data["tlds"].values()), days)
+    if everything or scope == "preapprovals":
+        _claim_days(({"claims": p["status"]} for p in data["preapprovals"] if not isinstance(p["status"], str)), days)
     return tuple(sorted(days))
 
 
-def epoch(day: dt.date) -> int:
-    """Days in the same epoch see exactly the same claims in force."""
-    return bisect.bisect_right(_boundaries(), day)
+def epoch(day: dt.date, scope=None) -> int:
+    """Days in the same epoch of ``scope`` (see :func:`_boundaries`) see exactly the same claims in force."""
+    return bisect.bisect_right(_boundaries(scope), day)
 
 
 class RuleView:
@@ -213,7 +224,7 @@ def clear_caches() -> None:
 
 def rule_view(code, day: dt.date) -> RuleView:
     """The rules of province ``code`` (None: national only) in force on ``day``."""
-    return remember(_VIEWS, (code, epoch(day)), lambda: RuleView(code, day))
+    return remember(_VIEWS, (code, epoch(day, code or "national")), lambda: RuleView(code, day))
 
 
 def _tld_table(day: dt.date) -> dict:
@@ -241,7 +252,7 @@ def _cited(source_ids) -> list:
 
 def tld_table(day: dt.date) -> dict:
     """Suffix -> {"status": allowed|not_allowed|disputed, "sources": display names} in force on ``day``."""
-    return remember(_TLD_TABLES, epoch(day), lambda: _tld_table(day))
+    return remember(_TLD_TABLES, epoch(day, "tlds"), lambda: _tld_table(day))
 
 
 @lru_cache(maxsize=1)
@@ -302,7 +313,7 @@ def preapprovals(day: dt.date | None = None) -> dict:
     """
     if day is None:
         return _preapproval_entries()
-    return remember(_PREAPPROVALS, day, lambda: {pid: preapproval_on(entry, day)
+    return remember(_PREAPPROVALS, epoch(day, "preapprovals"), lambda: {pid: preapproval_on(entry, day)
                                                  for pid, entry in _preapproval_entries().items()})
 
 

@@ -24,11 +24,13 @@ def sorted_findings(findings) -> list:
     """Findings without repeats, errors first, then by field."""
     seen, out = set(), []
     for f in findings:
-        key = (f.code, f.field, f.message_en)
+        key = (f.code, f.field, f.params, f.limit)   # equal params give equal messages
         if key not in seen:
             seen.add(key)
             out.append(f)
-    out.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.field, f.code, f.message_en))
+    # Ties are broken by the params (as text), not the message, so both languages list findings in the
+    # same order and neither message needs rendering to sort.
+    out.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.field, f.code, repr(f.params)))
     return out
 
 

@@ -473,6 +473,18 @@ def test_epochs_split_at_claim_dates():
     assert ruleset.epoch(dt.date(2021, 3, 1)) == ruleset.epoch(dt.date(2021, 3, 2))
 
 
+def test_a_dated_claim_splits_only_the_epochs_of_the_province_that_holds_it():
+    # Guangdong has a claim that changes on 2021-06-21; Beijing has none then, so its view stays the same one.
+    day, before = dt.date(2021, 6, 21), dt.date(2021, 6, 20)
+    assert day in ruleset._boundaries("44") and day not in ruleset._boundaries("11")
+    assert ruleset.epoch(before, "44") != ruleset.epoch(day, "44")
+    assert ruleset.rule_view("11", before) is ruleset.rule_view("11", day)
+    assert ruleset.rule_view("44", before) is not ruleset.rule_view("44", day)
+    # National rules split every province's epochs; a province's claims never split the national view.
+    assert set(ruleset._boundaries("national")) <= set(ruleset._boundaries("11"))
+    assert day not in ruleset._boundaries("national")
+
+
 def test_deciding_conditions_afterwards_equals_steps_select_with_them():
     import itertools
 
