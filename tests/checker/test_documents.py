@@ -143,20 +143,31 @@ def test_no_pre_approval_documents_without_declared_categories_or_for_cancelled_
 
 # --- domain certificate and residence proof -------------------------------------------------------
 
-def test_domain_certificate_follows_the_number_of_domains():
+def test_domain_certificate_follows_the_number_of_domains(monkeypatch):
     data = rules.load()
     thresholds = {code: ruleset.rule_view(code, TODAY).numbers("domain_certificate") for code in data["provinces"]}
     always = [c for c, n in thresholds.items() if n and min(n) == 1]
-    from_several = [c for c, n in thresholds.items() if n and min(n) > 2]
+    several = [c for c, n in thresholds.items() if n and max(n) > 2]   # Guangdong: 31/32 against JD Cloud's 1
     unknown = [c for c, n in thresholds.items() if not n]
-    assert always and from_several and unknown
+    assert always and several and unknown
     assert "domain_certificate" in ids(app(always[0]))
-    code = from_several[0]
-    assert "domain_certificate" not in ids(app(code))
-    many = app(code)
-    many["website"]["domains"] = [f"example{i}.com" for i in range(min(thresholds[code]))]
-    assert "domain_certificate" in ids(many)
     assert "domain_certificate" not in ids(app(unknown[0]))
+    # Where sources conflict, the smallest number is the safe reading: one domain already needs it.
+    code = several[0]
+    assert min(thresholds[code]) == 1 and "domain_certificate" in ids(app(code))
+    # A province whose only threshold is several domains asks only from that many on.
+    rule = data["provinces"][code]["rules"]["domain_certificate"]
+    monkeypatch.setitem(data["provinces"][code]["rules"], "domain_certificate", rule | {
+        "status": "single_source", "claims": [c for c in rule["claims"] if c["value"] > 2][:1]})
+    ruleset.clear_caches()
+    try:
+        threshold = ruleset.rule_view(code, TODAY).numbers("domain_certificate")[0]
+        assert "domain_certificate" not in ids(app(code))
+        many = app(code)
+        many["website"]["domains"] = [f"example{i}.com" for i in range(threshold)]
+        assert "domain_certificate" in ids(many)
+    finally:
+        ruleset.clear_caches()
 
 
 def test_residence_proof_only_for_non_local_individuals_where_the_rule_asks_for_it():

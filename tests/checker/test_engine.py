@@ -136,7 +136,7 @@ def test_non_local_allowed_is_info():
 def test_non_local_conflicting_lists_each_side_with_sources():
     f = finding(_non_local("15"), "province.non_local_verify")  # Inner Mongolia
     assert f["severity"] == "warning"
-    assert "Refused (Huawei Cloud 2026)" in f["message"]
+    assert "Refused (Huawei Cloud 2026" in f["message"]
     assert "Allowed with local residence proof (Tencent Cloud 2017" in f["message"]
     assert "verify with your access provider" in f["message"].lower()
 
