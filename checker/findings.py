@@ -155,9 +155,13 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
     entry = catalog()["messages"][code]
     limit = _param_chars(code) if limit is None else limit
     field_name = field if isinstance(field, str) else _safe_str(field)
-    # Most values are plain text or numbers, already hashable: only the others are frozen.
-    frozen = tuple(sorted((k, v if type(v) in _PLAIN else _freeze(v)) for k, v in params.items()))
-    cited = _cited(params)
+    # Most values are plain text or numbers, already hashable and citing nothing: only the others
+    # are frozen and searched for citations.
+    if all(type(v) in _PLAIN for v in params.values()):
+        frozen, cited = tuple(sorted(params.items())), ()
+    else:
+        frozen = tuple(sorted((k, v if type(v) in _PLAIN else _freeze(v)) for k, v in params.items()))
+        cited = _cited(params)
     key = (code, field_name, frozen, limit, cited)
     try:
         cached = _MADE.get(key)

@@ -28,9 +28,9 @@ def sorted_findings(findings) -> list:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    # Ties are broken by the params (as text), not the message, so both languages list findings in the
-    # same order and neither message needs rendering to sort.
-    out.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.field, f.code, repr(f.params)))
+    # Ties keep the order in which the checks found them (the sort is stable), so both languages list
+    # findings in the same order and no message needs rendering to sort.
+    out.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.field, f.code))
     return out
 
 
