@@ -108,6 +108,13 @@ class RuleView:
 
     def _resolve(self, rule_id):
         rule, origin = _rules.effective_rule(self.province, self.national, rule_id)
+        # Views of other epochs that see the same claims in force share the entry itself, so what
+        # is derived from it (rendered steps, rule rows, their JSON) is made once (see shared()).
+        in_force = tuple(i for i, claim in enumerate((rule or {}).get("claims", ()))
+                         if _rules.in_force(claim, self.day))
+        return remember(_ENTRIES, (self.code, rule_id, in_force), lambda: self._entry(rule_id, rule, origin))
+
+    def _entry(self, rule_id, rule, origin):
         values = _rules.values_on(rule, self.day)
         if (rule or {}).get("merge") == "union":
             merged = []
@@ -203,6 +210,8 @@ class Reading:
 # first day seen computes it. Bounded: a few hundred epochs at most.
 _VIEWS: dict = {}
 _TLD_TABLES: dict = {}
+_ENTRIES: dict = {}   # (code, rule id, indexes of the claims in force) -> the resolved rule
+_SHARED: dict = {}    # derived values keyed by the entries they come from (see shared())
 CACHE_LIMIT = 4096
 
 
@@ -215,8 +224,23 @@ def remember(cache: dict, key, make_value):
     return found
 
 
+def shared(key: tuple, entries: tuple, make_value):
+    """A value derived only from ``key`` and the resolved rules ``entries``, made once for all
+    views (of any epoch) that share those entries. Keyed by the entries' identities, which stay
+    valid because the cached value holds the entries themselves."""
+    full = key + tuple(id(e) for e in entries)
+    found = _SHARED.get(full)
+    if found is None or any(a is not b for a, b in zip(found[0], entries)):
+        if len(_SHARED) >= CACHE_LIMIT * 4:
+            _SHARED.clear()
+        found = _SHARED[full] = (entries, make_value())
+    return found[1]
+
+
 def clear_caches() -> None:
     """Forget cached views (tests that change rule data in place call this)."""
+    _ENTRIES.clear()
+    _SHARED.clear()
     _VIEWS.clear()
     _TLD_TABLES.clear()
     _PREAPPROVALS.clear()

@@ -12,7 +12,7 @@ import datetime as dt
 from functools import lru_cache
 
 from checker import rules as _rules
-from checker import words
+from checker import ruleset, words
 from checker.rules import effective_rule, sources_on, values_on
 
 
@@ -119,8 +119,12 @@ def _selected(view, entity_kind, outcome=None, answers=None) -> list:
     key = ("steps_selected", entity_kind)
     every = view.cache.get(key)
     if every is None:
+        # The selection depends only on the rules the steps read, as in force: views of other
+        # epochs with the same entries share it.
         data = _rules.load()
-        every = view.cache[key] = select(data["steps"], view.province, data["national"], entity_kind, view.day)
+        every = view.cache[key] = ruleset.shared(
+            ("steps_selected", view.code, entity_kind), _step_entries(view),
+            lambda: select(data["steps"], view.province, data["national"], entity_kind, view.day))
     if outcome is None and not answers:
         return every
     relevant = tuple((q, (answers or {}).get(q)) for q in _case_questions())
@@ -129,6 +133,16 @@ def _selected(view, entity_kind, outcome=None, answers=None) -> list:
     if found is None:
         found = view.cache[key] = [sel for sel in every if applies_to(sel["step"], outcome, dict(relevant))]
     return found
+
+
+def _step_entries(view) -> tuple:
+    """The resolved rules (of ``view``) that the steps read, in a fixed order."""
+    return tuple(view.rule(rule_id) for rule_id in _step_rule_ids())
+
+
+@lru_cache(maxsize=1)
+def _step_rule_ids() -> tuple:
+    return tuple(sorted(rule_ids(_rules.load()["steps"])))
 
 
 def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=None, answers=None,
@@ -142,8 +156,9 @@ def for_view(view, entity_kind, conditions: dict, lang, phases=None, outcome=Non
     key = ("steps_rendered", entity_kind, lang)
     rendered = view.cache.get(key)
     if rendered is None:
-        rendered = view.cache[key] = {sel["step"]["id"]: _render(view, sel, lang)
-                                      for sel in _selected(view, entity_kind)}
+        rendered = view.cache[key] = ruleset.shared(
+            ("steps_rendered", view.code, entity_kind, lang), _step_entries(view),
+            lambda: {sel["step"]["id"]: _render(view, sel, lang) for sel in _selected(view, entity_kind)})
     out = []
     for sel in apply_conditions(_selected(view, entity_kind, outcome, answers), conditions):
         item = rendered[sel["step"]["id"]]

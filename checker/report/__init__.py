@@ -117,13 +117,20 @@ def province_rules(view, lang, shared=False) -> list:
     key = ("province_rules", lang)
     cached = view.cache.get(key)
     if cached is None:
-        cached = view.cache[key] = _province_rules(view, lang)
+        # Shared by the views of every epoch that see the same rules in force (and so is its JSON).
+        entries = tuple(view.rule(rule_id) for rule_id in _province_rule_ids(view))
+        cached = view.cache[key] = ruleset.shared(("province_rules", view.code, lang), entries,
+                                                  lambda: _province_rules(view, lang))
     return cached if shared else [dict(rule, sources=list(rule["sources"])) for rule in cached]
+
+
+def _province_rule_ids(view) -> list:
+    return sorted(set(ruleset.province_rule_ids()) | set((view.province or {}).get("rules", {})))
 
 
 def _province_rules(view, lang) -> list:
     out = []
-    for rule_id in sorted(set(ruleset.province_rule_ids()) | set((view.province or {}).get("rules", {}))):
+    for rule_id in _province_rule_ids(view):
         entry = view.rule(rule_id)
         if entry["rule"] is None:
             continue
