@@ -98,11 +98,20 @@ def _freeze(value):
             items.sort(key=str)
         return tuple(items)
     if isinstance(value, dict):
-        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=str))
+        en, zh = value.get("en"), value.get("zh")
+        if len(value) == 2 and type(en) is str and type(zh) is str:
+            return ("en", en), ("zh", zh)   # the usual {en, zh} text, as the general case orders it
+        return tuple(sorted(((str(k), _freeze(v)) for k, v in value.items()), key=_first))
     return value
 
 
+def _first(pair):
+    return pair[0]   # keys of one mapping are distinct: the values never need comparing
+
+
 def _display(value, lang: str, limit: int) -> str:
+    if type(value) is str:   # the most common param: plain text
+        return value if len(value) <= limit else value[: limit - 1] + "…"
     if value is None:
         return ""
     if isinstance(value, dict) and ("en" in value or "zh" in value):
