@@ -56,7 +56,11 @@ _EMPTY_REPORT = {
 }
 
 
-def _finding_dicts(findings, lang) -> list:
+def _finding_dicts(findings, lang, shared=False) -> list:
+    # Shared reports take each finding's cached dict: equal findings are one object
+    # (checker.findings.build), so its dict and its JSON are made once per batch.
+    if shared:
+        return [f.shared_dict(lang) for f in findings]
     return [f.to_dict(lang) for f in findings]
 
 
@@ -74,7 +78,7 @@ def check(application: dict, lang: str = "en", today: dt.date | None = None, sha
     """Classify and check one application (format icp-application/1). Never raises.
 
     ``today`` is for tests; by default the current date. ``shared``: the
-    report's ``province_rules`` and ``steps`` are the checker's cached objects,
+    report's ``province_rules``, ``steps`` and ``findings`` are the checker's cached objects,
     shared with other reports, for a caller that only reads them (the CLI's
     batches, encoded by :mod:`checker.report.as_json`); by default they are copies.
     """
@@ -92,7 +96,8 @@ def _check(application, lang, today, shared) -> dict:
         return _internal(exc, lang)
     except Exception as exc:  # noqa: BLE001 - the API promises not to raise
         return _internal(exc, lang)
-    return {"ok": not has_errors(findings), "usable": True, "findings": _finding_dicts(findings, lang), **report}
+    return {"ok": not has_errors(findings), "usable": True, "findings": _finding_dicts(findings, lang, shared),
+            **report}
 
 
 # --- single fields ---------------------------------------------------------------------

@@ -74,6 +74,14 @@ class Finding:
             return self.message_zh
         return self.message_en
 
+    def shared_dict(self, lang: str = "en") -> dict:
+        """:meth:`to_dict`, made once per language and shared: the caller must not change it."""
+        key = "_dict_zh" if lang_code(lang) == "zh" else "_dict_en"
+        found = self.__dict__.get(key)
+        if found is None:
+            found = self.__dict__[key] = self.to_dict(lang)
+        return found
+
     def param(self, name: str, default=None):
         for key, value in self.params:
             if key == name:

@@ -2,7 +2,7 @@
 
 The text is exactly ``json.dumps(report, ensure_ascii=False, separators=(",", ":"))``
 with U+0085, U+2028 and U+2029 escaped (so that no reader splits a line).
-In a batch, the province's rules and most steps are the same objects from
+In a batch, the province's rules, most steps and many findings are the same objects from
 one report to the next (:func:`checker.report.build` with ``shared=True``),
 so their JSON is made once and reused: encoding them again and again was a
 large part of the CLI's time (``make bench``).
@@ -27,7 +27,7 @@ def _encode_fast(value) -> str:
         return _encode(value)
     return "".join(_C_ENCODER(value, 0))
 _BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
-SHARED = ("province_rules", "steps")   # the sections whose items are shared between reports
+SHARED = ("province_rules", "steps", "findings")   # the sections whose items are shared between reports
 _MEMO: dict = {}   # id(object) -> (object, its JSON); holding the object keeps its id from being reused
 _LIMIT = 20000
 
@@ -44,7 +44,7 @@ def _memo(value) -> str:
 def _section(key, value) -> str:
     if key == "province_rules":
         return _memo(value)                  # the whole list is one cached object
-    return "[" + ",".join(map(_memo, value)) + "]"   # steps: a new list of cached items
+    return "[" + ",".join(map(_memo, value)) + "]"   # steps, findings: a new list of cached items
 
 
 def dumps(report: dict, shared: bool = False) -> str:
