@@ -25,6 +25,7 @@ documents the limits.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from importlib import resources
 from pathlib import Path
@@ -229,6 +230,27 @@ def format_field(report, value, lang) -> str:
     return "\n".join(lines)
 
 
+def _json_writer(out):
+    """A function that writes a shared report as one JSON line to ``out``.
+
+    When ``out`` is a UTF-8 text stream over a byte stream (standard output),
+    the lines go to the bytes below it: the report's cached sections are then
+    encoded to UTF-8 once per batch instead of once per line.
+    """
+    buffer = getattr(out, "buffer", None)
+    try:
+        utf8 = buffer is not None and codecs.lookup(out.encoding).name == "utf-8"
+    except (LookupError, TypeError):
+        utf8 = False
+    if not utf8:
+        return lambda report: out.write(_dump(report, shared=True) + "\n")
+    out.flush()   # nothing written as text may come after the bytes
+
+    def write(report):
+        buffer.write(as_json.dumps_utf8(report, shared=True) + b"\n")
+    return write
+
+
 def _dump(report, shared=False) -> str:
     # Key order is the API's own (fixed by construction), so output is stable without sort_keys.
     return as_json.dumps(report, shared)
@@ -239,6 +261,7 @@ def _dump(report, shared=False) -> str:
 def cmd_check(args, out, err) -> int:
     lang = lang_code(args.lang)
     code = EXIT_OK
+    write_json = _json_writer(out) if args.json else None
     first = True
     items = []
     for path in args.files:
@@ -254,7 +277,7 @@ def cmd_check(args, out, err) -> int:
             if not report.get("usable", True):
                 err.write(_reason_line(where, report, lang) + "\n")
             if args.json:
-                out.write(_dump(report, shared=args.json) + "\n")
+                write_json(report)
             else:
                 if not first:
                     out.write("\n")

@@ -32,3 +32,13 @@ def test_a_report_by_default_shares_nothing_with_the_next():
     first["steps"][0]["text"] = "changed"
     again = api.check(app("44"), today=TODAY, shared=True)
     assert "changed" not in again["province_rules"][0]["sources"] and again["steps"][0]["text"] != "changed"
+
+
+def test_utf8_lines_are_the_text_lines_encoded():
+    # The CLI writes standard output's bytes directly; they must be exactly the text lines in UTF-8.
+    for application in applications(120, seed=4) * 2:
+        shared = api.check(application, today=TODAY, shared=True)
+        assert as_json.dumps_utf8(shared, shared=True) == as_json.dumps(shared, shared=True).encode("utf-8")
+    assert as_json.dumps_utf8({"findings": ["a\u2028b"]}, shared=True) == b'{"findings":["a\\u2028b"]}'
+    # A lone surrogate (possible in JSON input) becomes "?", as a text stream with errors="replace" writes it.
+    assert as_json.dumps_utf8({"value": "x\ud800"}) == b'{"value":"x?"}'
