@@ -10,9 +10,9 @@ Order matters only for readability of the code; findings are sorted later.
 """
 from __future__ import annotations
 
-from checker.checks import apps, classification, content, dates, hosting, numbers, people, website
+from checker.checks import apps, classification, content, dates, entity, hosting, numbers, people, website
 
-CHECKS = (classification, hosting, people, website, numbers, apps, content, dates)
+CHECKS = (classification, hosting, entity, people, website, numbers, apps, content, dates)
 
 
 def run_all(case) -> list:

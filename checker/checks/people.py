@@ -13,6 +13,7 @@ READS = frozenset({
     "local_mobile", "non_local_individual", "foreign_individual", "leader_legal_rep",
     "website_leader_authorisation", "leaders_relation",
     "min_age_individual", "min_age_org_leader", "min_age_website_leader",
+    "landline_required", "distinct_phones",
 })
 
 # The finding for a rule "will be refused" when several sources confirm it,
@@ -21,6 +22,8 @@ _BY_STATUS = {
     "leaders_differ": ("province.leaders_must_differ", "province.leaders_must_differ_unconfirmed"),
     "leaders_same": ("province.leader_must_lead_website", "province.leader_must_lead_website_unconfirmed"),
     "foreign_refused": ("province.foreign_individual_refused", "province.foreign_individual_refused_unconfirmed"),
+    "landline": ("province.landline_missing", "province.landline_missing_unconfirmed"),
+    "same_mobile": ("province.leaders_same_mobile", "province.leaders_same_mobile_unconfirmed"),
 }
 
 
@@ -41,7 +44,7 @@ def check(case, rules) -> list:
 def province_findings(case, rules) -> list:
     """The province's rules on the applicant and the leaders (the case has a province and an entity kind)."""
     return _residency(case, rules) + _nationality(case, rules) + _legal_rep(case, rules) \
-        + _ages(case, rules) + _relation(case, rules)
+        + _ages(case, rules) + _relation(case, rules) + _landline(case, rules) + _mobiles(case, rules)
 
 
 def _person_fields(case, rules, person, prefix) -> list:
@@ -158,6 +161,32 @@ def _relation(case, rules) -> list:
     if value == "same_if_leader_not_legal_rep" and same is False and not_legal_rep:
         return [make(_by_status("leaders_same", entry["status"]), field, province=rules.name(), sources=sources)]
     return []
+
+
+def _landline(case, rules) -> list:
+    """A province that asks the entity leader for a landline (some only in an individual's filing)."""
+    entry = rules.rule("landline_required")
+    scope = entry["values"][0] if len(entry["values"]) == 1 else None
+    applies = scope == "required" or (scope == "individuals" and case.entity_kind == "individual")
+    leader = case.entity_leader or {}
+    if not applies or leader.get("landline"):
+        return []
+    return [make(_by_status("landline", entry["status"]), "entity_leader.landline", province=rules.name(),
+                 sources=words.cite(entry["sources"]))]
+
+
+def _mobiles(case, rules) -> list:
+    """A province where two different leaders may not give the same mobile number."""
+    entry = rules.rule("distinct_phones")
+    if case.entity_kind != "organisation" or entry["values"] != ["leaders_differ"]:
+        return []
+    if policy.same_person(case.entity_leader, case.website_leader) is not False:
+        return []   # one person leading both, or not known: the rule says nothing
+    numbers = [phone.digits((person or {}).get("mobile")) for person in (case.entity_leader, case.website_leader)]
+    if not numbers[0] or numbers[0] != numbers[1]:
+        return []
+    return [make(_by_status("same_mobile", entry["status"]), "website.leader.mobile", province=rules.name(),
+                 sources=words.cite(entry["sources"]))]
 
 
 def _ages(case, rules) -> list:

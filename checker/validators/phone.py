@@ -98,6 +98,14 @@ def compact(value) -> str:
     return parsed["number"] + ("-" + parsed["ext"] if parsed.get("ext") else "")
 
 
+def digits(value) -> str | None:
+    """The number as digits only (for comparing two numbers), or None if it is not a valid number."""
+    try:
+        return "".join(c for c in compact(value) if c.isdigit())
+    except (ValidationError, TypeError):
+        return None
+
+
 def classify(value):
     """"mobile", "landline", "service" (400/800) or None if not a valid number."""
     try:

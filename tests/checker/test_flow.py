@@ -46,7 +46,9 @@ EXPECTED = {
     "domain_filed": {"no": "entity_filed", "yes_this_provider": "already_filed",
                      "yes_other_provider": "add_access", "yes_other_entity": "domain_other_entity"},
     "entity_filed": {"no": "initial", "yes_this_provider": "new_website_entity_here",
-                     "yes_other_provider": "new_website_entity_elsewhere"},
+                     "yes_other_provider": "new_website_entity_elsewhere",
+                     "yes_empty_this_provider": "new_website_entity_here",
+                     "yes_empty_other_provider": "new_website_entity_elsewhere"},
 }
 
 

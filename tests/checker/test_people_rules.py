@@ -178,3 +178,81 @@ def test_exceeding_an_unconfirmed_domain_limit_is_a_warning(code, limit):
     application["website"]["domains"] = _domains(limit + 1)
     found = codes(check(application))
     assert "province.domain_limit" in found and "province.domain_limit_refused" not in found
+
+
+# --- phones: a landline, and the two leaders' mobiles -----------------------------------------
+
+LANDLINE = provinces_with("landline_required", "individuals") + provinces_with("landline_required", "required")
+LEADERS_MOBILES = provinces_with("distinct_phones", "leaders_differ")
+EMERGENCY_ONLY = provinces_with("distinct_phones", "emergency_differs")
+
+
+def _landline_codes(report):
+    return [c for c in codes(report) if c.startswith("province.landline_missing")]
+
+
+def test_tianjin_asks_individuals_for_a_landline():
+    assert ("12", "single_source", "individuals") in LANDLINE
+
+
+@pytest.mark.parametrize("code,status,value", LANDLINE)
+def test_a_missing_landline_where_the_province_asks_for_one(code, status, value):
+    expected = "province.landline_missing" if status == "confirmed" else "province.landline_missing_unconfirmed"
+    individual = app(code, "individual")
+    assert _landline_codes(check(individual)) == [expected]
+    individual["entity_leader"]["landline"] = "022-23456789"
+    assert _landline_codes(check(individual)) == []
+    # "individuals": an organisation's filing is not asked for one.
+    assert _landline_codes(check(app(code))) == ([expected] if value == "required" else [])
+
+
+def test_no_landline_finding_where_no_source_asks_for_one():
+    asking = {code for code, _, _ in LANDLINE}
+    quiet = [code for code in sorted(rules.load()["provinces"]) if code not in asking]
+    assert quiet and all(_landline_codes(check(app(code, "individual"))) == [] for code in quiet[:5])
+
+
+def test_a_confirmed_landline_rule_is_an_error_that_blocks_the_filing(monkeypatch):
+    from checker import ruleset
+    data = rules.load()
+    rule = data["provinces"]["12"]["rules"]["landline_required"]
+    monkeypatch.setitem(data["provinces"]["12"]["rules"], "landline_required", rule | {
+        "status": "confirmed", "claims": [dict(rule["claims"][0], sources=["tencent_2017_provinces", "huawei_2025_kb"])]})
+    ruleset.clear_caches()
+    try:
+        report = check(app("12", "individual"))
+    finally:
+        ruleset.clear_caches()
+    assert "province.landline_missing" in codes(report)
+    assert report["verdict"]["kind"] == "cannot_file"
+
+
+def _shared_mobile(code):
+    application = app(code)
+    application["website"]["leader"]["mobile"] = application["entity_leader"]["mobile"]
+    return application
+
+
+def test_hebei_and_shanxi_forbid_one_mobile_for_two_leaders():
+    assert {"13", "14"} <= {code for code, _, _ in LEADERS_MOBILES}
+
+
+@pytest.mark.parametrize("code,status,value", LEADERS_MOBILES)
+def test_two_leaders_with_one_mobile_where_the_province_forbids_it(code, status, value):
+    expected = "province.leaders_same_mobile" if status == "confirmed" else "province.leaders_same_mobile_unconfirmed"
+    assert expected in codes(check(_shared_mobile(code)))
+    assert not any(c.startswith("province.leaders_same_mobile") for c in codes(check(app(code))))  # own mobiles
+    # One person leading both gives one mobile: nothing to say.
+    same = app(code)
+    same["website"]["leader"] = dict(same["entity_leader"], is_legal_representative=True)
+    assert not any(c.startswith("province.leaders_same_mobile") for c in codes(check(same)))
+    # Written differently, the same number is still the same number.
+    spaced = _shared_mobile(code)
+    spaced["website"]["leader"]["mobile"] = "+86 138 0013 8000"
+    assert expected in codes(check(spaced))
+
+
+@pytest.mark.parametrize("code,status,value", EMERGENCY_ONLY)
+def test_an_emergency_contact_rule_says_nothing_about_the_leaders_mobiles(code, status, value):
+    # The application has no emergency contact; such rules are shown on the pages only.
+    assert not any(c.startswith("province.leaders_same_mobile") for c in codes(check(_shared_mobile(code))))
