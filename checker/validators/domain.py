@@ -218,8 +218,20 @@ def to_unicode(value) -> str:
 
 
 def _suffix_key(suffix):
+    if type(suffix) is str:
+        return _text_suffix_key(suffix)
     if not isinstance(suffix, str):
         return None
+    return _suffix_key_uncached(suffix)
+
+
+@lru_cache(maxsize=4096)
+def _text_suffix_key(suffix: str):
+    # The same few suffixes (com, cn, com.cn…) are normalised for every domain checked.
+    return _suffix_key_uncached(suffix)
+
+
+def _suffix_key_uncached(suffix):
     text = unicodedata.normalize("NFKC", suffix.strip()).translate(_DOTS).strip(".")
     if not text or len(text) > 253:
         return None
