@@ -38,8 +38,29 @@ class Walk:
         return tuple(q for q, _ in self.path)
 
 
+_WALKS: dict = {}   # (id(graph), answers) -> (graph, Walk): a batch repeats the same few answer sets
+
+
 def walk(graph: dict, answers: dict) -> Walk:
     """Follow ``answers`` (question id -> answer id) from the start node."""
+    try:
+        key = (id(graph), tuple(sorted(answers.items())) if isinstance(answers, dict) else None)
+        found = _WALKS.get(key)
+    except TypeError:   # unhashable or unorderable answers: walk them without remembering
+        return _walk(graph, answers)
+    if found is None or found[0] is not graph:
+        if len(_WALKS) >= 4096:
+            _WALKS.clear()
+        found = _WALKS[key] = (graph, _walk(graph, answers))   # a Walk is immutable: safe to share
+    return found[1]
+
+
+def clear_cache() -> None:
+    """Forget remembered walks (for a graph changed in place, as tests do)."""
+    _WALKS.clear()
+
+
+def _walk(graph: dict, answers: dict) -> Walk:
     questions = graph.get("questions", {})
     outcomes = graph.get("outcomes", {})
     answers = answers if isinstance(answers, dict) else {}

@@ -238,7 +238,10 @@ def shared(key: tuple, entries: tuple, make_value):
 
 
 def clear_caches() -> None:
-    """Forget cached views (tests that change rule data in place call this)."""
+    """Forget cached views and walks (tests that change rule data in place call this)."""
+    from checker import flow
+
+    flow.clear_cache()
     _ENTRIES.clear()
     _SHARED.clear()
     _VIEWS.clear()
