@@ -25,22 +25,11 @@ from checker.validators import workdays
 
 @lru_cache(maxsize=4096)
 def _plus_working(day, days):
-    """``workdays.add_working_days(day, days)`` (days >= 0), jumping close first (fast)."""
+    """``workdays.add_working_days(day, days)`` for days >= 0, or None past the calendar's end."""
     if days <= 0:
         return day
     try:
-        guess = day + _dt.timedelta(days=days * 7 // 5)
-        count = workdays.working_days_between(day, guess)
-        while count < days:
-            guess += _dt.timedelta(days=1)
-            if workdays.is_working_day(guess):
-                count += 1
-        # step back to the day on which the count first reached `days`
-        while count > days or not workdays.is_working_day(guess):
-            if workdays.is_working_day(guess):
-                count -= 1
-            guess -= _dt.timedelta(days=1)
-        return guess
+        return workdays.add_working_days(day, days)
     except (OverflowError, TypeError):
         return None
 

@@ -18,6 +18,8 @@ Definitions used throughout:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import itertools
 
 try:  # pure Python, but keep the checker usable if it is missing
     import chinese_calendar as _cc
@@ -35,6 +37,27 @@ _LAST = max(_YEARS) if _YEARS else None
 # weekday holidays (-1) and weekend make-up working days (+1).
 _OFF_WEEKDAYS = sorted(d for d in _HOLIDAYS if d.weekday() < 5 and d not in _WORKDAYS)
 _ON_WEEKENDS = sorted(d for d in _WORKDAYS if d.weekday() >= 5)
+
+
+@functools.lru_cache(maxsize=1)
+def _running_count():
+    """(ordinal of the first covered day, running count of working days per covered day).
+
+    ``count[i]`` is the number of working days from the first covered day through day i,
+    so counting and adding working days inside the covered years is a subtraction and a
+    bisection instead of a walk day by day (a batch computes several dates per application).
+    Made on first use, from ordinals (0001-01-01, ordinal 1, was a Monday).
+    """
+    if _FIRST is None:
+        return None, ()
+    first = _dt.date(_FIRST, 1, 1).toordinal()
+    last = _dt.date(_LAST, 12, 31).toordinal()
+    off = {d.toordinal() for d in _OFF_WEEKDAYS}
+    on = {d.toordinal() for d in _ON_WEEKENDS}
+    flags = ((n in on) or ((n - 1) % 7 < 5 and n not in off) for n in range(first, last + 1))
+    return first, tuple(itertools.accumulate(int(f) for f in flags))
+
+
 
 
 def _date(d) -> _dt.date:
@@ -74,6 +97,15 @@ def is_working_day(d) -> bool:
     return d.weekday() < 5
 
 
+def _covered_index(d: _dt.date):
+    """Index of ``d`` in the running count, or None outside the covered years."""
+    first, count = _running_count()
+    if first is None:
+        return None
+    i = d.toordinal() - first
+    return i if 0 <= i < len(count) else None
+
+
 def _weekdays_upto(d: _dt.date) -> int:
     """Mon–Fri days from 0001-01-01 through ``d`` (0001-01-01 is a Monday)."""
     n = d.toordinal()
@@ -93,6 +125,10 @@ def working_days_between(a, b) -> int:
     a, b = _date(a), _date(b)
     if b < a:
         return -working_days_between(b, a)
+    i, j = _covered_index(a), _covered_index(b)
+    if i is not None and j is not None:
+        count = _running_count()[1]
+        return count[j] - count[i]
     return (
         _weekdays_upto(b) - _weekdays_upto(a)
         - _count_in(_OFF_WEEKDAYS, a, b)
@@ -109,6 +145,15 @@ def add_working_days(d, n: int) -> _dt.date:
     d = _date(d)
     if isinstance(n, bool) or not isinstance(n, int):
         raise TypeError("n must be an int")
+    i = _covered_index(d)
+    if i is not None and n > 0:
+        # The first day whose running count is n more than d's.
+        from bisect import bisect_left
+
+        first, count = _running_count()
+        j = bisect_left(count, count[i] + n, i + 1)
+        if j < len(count):
+            return _dt.date.fromordinal(first + j)
     step = _dt.timedelta(days=1 if n > 0 else -1)
     remaining = abs(n)
     while remaining:

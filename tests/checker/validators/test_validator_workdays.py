@@ -72,3 +72,35 @@ def test_add_and_between_are_inverse(start, n):
     end = workdays.add_working_days(start, n)
     assert workdays.working_days_between(start, end) == n
     assert workdays.is_working_day(end)
+
+
+def test_the_running_count_agrees_with_counting_day_by_day():
+    # Inside the covered years counting and adding use a running count; outside, the
+    # Monday–Friday formula. Both must equal walking the calendar one day at a time.
+    import random
+
+    rng = random.Random(5)
+
+    def walk_between(a, b):
+        if b < a:
+            return -walk_between(b, a)
+        n, d = 0, a
+        while d < b:
+            d += dt.timedelta(days=1)
+            n += workdays.is_working_day(d)
+        return n
+
+    def walk_add(d, n):
+        while n:
+            d += dt.timedelta(days=1)
+            n -= workdays.is_working_day(d)
+        return d
+
+    start = dt.date(workdays.first_covered_year() - 2, 1, 1)
+    span = (dt.date(workdays.last_covered_year() + 2, 12, 31) - start).days
+    for _ in range(1500):
+        a = start + dt.timedelta(days=rng.randint(0, span))
+        b = a + dt.timedelta(days=rng.randint(-300, 300))
+        n = rng.randint(1, 60)
+        assert workdays.working_days_between(a, b) == walk_between(a, b), (a, b)
+        assert workdays.add_working_days(a, n) == walk_add(a, n), (a, n)
