@@ -20,7 +20,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Node and npm come with the machine; Pyodide is pinned in package-lock.json.
+# Node and npm come with the machine; Pyodide and tablesort are pinned in package-lock.json.
 $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

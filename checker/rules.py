@@ -65,7 +65,7 @@ def sources_on(rule: dict | None, day: dt.date) -> list[str]:
 STALE_AFTER_YEARS = 3
 
 
-def _published(text) -> dt.date | None:
+def published_day(text) -> dt.date | None:
     """The date a source carries, at its latest (a year alone counts as its last day)."""
     text = str(text or "")
     parts = text.split("-")
@@ -84,13 +84,13 @@ def _published(text) -> dt.date | None:
 def newest_source(source_ids, sources: dict) -> str | None:
     """The newest date the given sources carry, as written in sources.yaml (None: none is dated)."""
     dated = [(d, sources[sid]["published"]) for sid in source_ids if sid in sources
-             for d in [_published(sources[sid].get("published"))] if d is not None]
+             for d in [published_day(sources[sid].get("published"))] if d is not None]
     return max(dated)[1] if dated else None
 
 
 def age_years(published: str | None, today: dt.date) -> int | None:
     """Whole years between the date a source carries and ``today`` (None when undated)."""
-    day = _published(published)
+    day = published_day(published)
     if day is None:
         return None
     return today.year - day.year - ((today.month, today.day) < (day.month, day.day))

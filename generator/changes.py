@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from checker.rules import _published
+from checker.rules import published_day
 
 
 def entries(ds, view) -> list[dict]:
@@ -39,7 +39,7 @@ def entries(ds, view) -> list[dict]:
 
 
 def _stamp(day: str) -> str:
-    found = _published(day)
+    found = published_day(day)
     return f"{found.isoformat() if found else day}T00:00:00Z"
 
 

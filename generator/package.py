@@ -1,10 +1,11 @@
-"""Package the in-browser checker: Pyodide runtime and byte-compiled wheels.
+"""Package the in-browser checker: Pyodide runtime and byte-compiled wheels
+(and the other browser libraries the pages load from npm packages, NPM_ASSETS).
 
 The wheels are built with the host Python (pure Python, py3-none-any) and then
 byte-compiled inside Pyodide under Node, because `pyodide build` needs a
 download this machine cannot make and `pyodide py-compile` would use the host
 interpreter's bytecode. Everything lands in build/checker-dist/, which the
-generator adds to the docs tree under versioned paths.
+generator adds to the docs tree (Pyodide and the wheels under versioned paths).
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from pathlib import Path
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Pure-Python packages the checker imports, pinned like the rest of the build.
 DEPENDENCIES = ("chinese-calendar==1.11.0", "idna==3.20")
+# Other browser libraries, copied like Pyodide from their npm packages (pinned in
+# package-lock.json) into assets/<package>/, so the site serves them itself (no CDN):
+# tablesort sorts the comparison tables (mkdocs.yml extra_javascript).
+NPM_ASSETS = {"tablesort": ("dist/tablesort.min.js", "LICENCE")}
 
 
 class PackagingError(Exception):
@@ -89,7 +94,7 @@ def _compiled_wheels(root: Path, work: Path, version: str) -> Path:
 
 
 def stage(root: Path) -> Path:
-    """Fill build/checker-dist/ with assets/pyodide/<version>/ and assets/wheels/; return it."""
+    """Fill build/checker-dist/ with assets/pyodide/<version>/, assets/wheels/ and NPM_ASSETS; return it."""
     root = Path(root)
     version = pyodide_version(root)
     work = root / "build" / "checker-work"
@@ -99,6 +104,15 @@ def stage(root: Path) -> Path:
     runtime.mkdir(parents=True)
     for name in RUNTIME_FILES:
         shutil.copy(root / "node_modules" / "pyodide" / name, runtime / name)
+    for package, names in NPM_ASSETS.items():
+        folder = dist / "assets" / package
+        folder.mkdir(parents=True)
+        for name in names:
+            source = root / "node_modules" / package / name
+            if not source.is_file():
+                raise PackagingError(f"node_modules/{package} is missing or incomplete (no {name}); "
+                                     "run `make setup` (or `npm ci`)")
+            shutil.copy(source, folder / Path(name).name)
     wheel_dir = dist / "assets" / "wheels"
     wheel_dir.mkdir(parents=True)
     compiled = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from checker.rules import age_years, newest_source, stale
+from checker.rules import published_day, age_years, newest_source, stale
 from checker.ruleset import preapproval_on
 from checker.steps import ask_question, checklist_case
 from generator import changes
@@ -40,6 +40,15 @@ COMPARE_RULES = (
     "min_age_org_leader", "sms_verification", "verification_method", "extra_documents",
 )
 ENTITIES = ("organisation", "individual")
+# The sort key of a rule with no dated source: it sorts as the oldest.
+UNDATED = dt.date.min.isoformat()
+
+
+def newest_key(newest: str | None) -> str:
+    """A machine-readable sort key for a newest-source date: the ISO date it
+    stands for at its latest (a month alone is its last day, as for the age mark)."""
+    day = published_day(newest)
+    return day.isoformat() if day else UNDATED
 
 
 def as_of(ds) -> dt.date:
@@ -89,7 +98,7 @@ class Renderer:
             return {"id": rule_id, "name": view.rule_name(rule_id), "status": "unknown",
                     "badge": view.badge("unknown"), "verified": "", "origin": origin,
                     "claims": [], "checked": "", "note": "", "summary": view.enum("status", "unknown"),
-                    "newest": "", "age_mark": ""}
+                    "newest": "", "newest_key": UNDATED, "age_mark": ""}
         claims = []
         for claim in rule.get("claims", []):
             claims.append({
@@ -118,6 +127,7 @@ class Renderer:
             "summary": summary,
             # The newest date its sources carry, and a mark when that is old (checker.rules.stale).
             "newest": newest or (view.ui("newest_source_none") if claims else ""),
+            "newest_key": newest_key(newest),
             "age_mark": view.age_mark(age_years(newest, self.today)) if stale(newest, self.today) else "",
         }
 
