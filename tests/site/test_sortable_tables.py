@@ -4,7 +4,7 @@ which the site serves itself (tests/browser/test_sortable_tables.py clicks)."""
 import json
 import re
 
-from checker.rules import _published
+from checker.rules import published_day
 from generator.render import UNDATED, newest_key
 from tests.conftest import ROOT
 
@@ -47,7 +47,7 @@ def test_every_newest_source_cell_of_the_comparison_pages_has_its_sort_key(built
                 shown = visible(text)
                 assert "{" not in shown and "data-sort" not in shown, (page, row)   # attr_list took it
                 date = re.match(r"\d{4}(?:-\d{2}){0,2}", shown)
-                assert key == (_published(date.group()).isoformat() if date else UNDATED), (page, row)
+                assert key == (published_day(date.group()).isoformat() if date else UNDATED), (page, row)
                 keys.add(key)
             assert not SORT.search(head), page               # only the cells carry keys
         assert UNDATED in keys and len(keys) > 3, page       # dated and undated rules both appear
