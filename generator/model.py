@@ -93,13 +93,42 @@ class View:
             return f"{self.ui('until')} {end}"
         return ""
 
-    def source_link(self, sid: str, base: str) -> str:
+    def source(self, sid: str, field: str) -> str:
+        """A source's publisher, title or note in this language (sources.yaml ``<field>_zh``)."""
         src = self.sources[sid]
-        date = src["published"] if src["published"] != "unknown" else self.ui("undated")
-        return f"[{src['publisher']}, {date}]({base}sources.md#src-{sid.replace('_', '-')})"
+        return src[field + "_zh"] if self.lang == "zh" else src[field]
+
+    def source_label(self, sid: str) -> str:
+        """"JD Cloud, 2018-09-12" / "京东云，2018-09-12"."""
+        date = self.sources[sid]["published"]
+        date = date if date != "unknown" else self.ui("undated")
+        return self.source(sid, "publisher") + words.punct("source_date_sep", self.lang, self.labels) + date
+
+    def source_link(self, sid: str, base: str) -> str:
+        return f"[{self.source_label(sid)}]({base}sources.md#src-{sid.replace('_', '-')})"
 
     def source_links(self, ids, base: str) -> str:
-        return "; ".join(self.source_link(s, base) for s in ids)
+        """Links to the sources; two sources with the same publisher and date read as one
+        repeated citation, so only the first is linked (the sources page lists both)."""
+        firsts = {}
+        for sid in ids:
+            firsts.setdefault(self.source_label(sid), sid)
+        return words.punct("sentence_sep", self.lang, self.labels).join(
+            self.source_link(sid, base) for sid in firsts.values())
+
+    def values(self, rule_id: str, values: list) -> str:
+        """The values in force, as the checker says them (conflicting numbers are a range)."""
+        try:
+            return words.values_text(rule_id, values, self.lang, self.labels, link=lambda url: f"<{url}>")
+        except words.MissingLabel as exc:
+            raise MissingTranslation(str(exc)) from None
+
+    def fill(self, texts: dict, rule_id: str, values: list) -> str:
+        """A step's sentence with the rule's values in it (checker.words.fill)."""
+        return words.fill(texts, rule_id, values, self.lang, self.labels, link=lambda url: f"<{url}>")
+
+    def cited(self, text: str, citation: str) -> str:
+        return words.cited(text, citation, self.lang, self.labels)
 
     def age_mark(self, years: int) -> str:
         """The visible "may be out of date" mark of a rule whose newest source is old."""
