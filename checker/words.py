@@ -115,15 +115,20 @@ def _dict_text(rule_id, value, lang, table, link, sep):
     return sep.join(f"{ui('limit_' + k, lang, table)}{colon}{v}" for k, v in sorted(value.items()))
 
 
-def values_text(rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain) -> str:
+def values_text(rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain,
+                alternatives: bool = True) -> str:
     """The values in force in words: several values are alternatives (the sources conflict).
 
     Conflicting numbers are one range ("1–3"), everywhere: pages, checklists and the checker.
+    With ``alternatives=False`` the values all apply (claims that add to each other,
+    such as extra documents) and are said one after another.
     """
     table = table or labels()
     values = _distinct(values)
     if not values:
         return ui("unknown_value", lang, table).rstrip(".。")
+    if not alternatives:
+        return sentences([value_text(rule_id, v, lang, table, link=link) for v in values], lang, table)
     numbers = _numbers(values)
     if len(values) > 1 and len(numbers) == len(values):
         return _range_text(numbers, lang, table)
@@ -134,14 +139,15 @@ def both_values_text(rule_id: str, values: list) -> dict:
     return {lang: values_text(rule_id, values, lang) for lang in ("en", "zh")}
 
 
-def fill(texts: dict, rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain) -> str:
+def fill(texts: dict, rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain,
+         alternatives: bool = True) -> str:
     """A step's or document's sentence with the rule's values in place of ``{value}``.
 
     ``texts`` holds the sentence (``en``, ``zh``) and may say how to read the value:
     with ``value_is: at_least`` the value is a threshold ("{value} or more domains"),
     so the lowest value in force counts (conflicting sources give the range after
     it), and a threshold of 1 takes the sentence ``every`` instead ("with every
-    submission", not "when you submit 1 or more").
+    submission", not "when you submit 1 or more"). ``alternatives``: see :func:`values_text`.
     """
     table = table or labels()
     text = _pick(texts["text"], lang, f"the text of {rule_id}")
@@ -158,7 +164,7 @@ def fill(texts: dict, rule_id: str, values: list, lang: str, table: dict | None 
             differ = ui("sources_differ", lang, table).format(values=_range_text(numbers, lang, table))
             text = cited(text.replace("{value}", value), differ, lang, table)
         return text.replace("{value}", value)
-    return text.replace("{value}", values_text(rule_id, values, lang, table, link=link))
+    return text.replace("{value}", values_text(rule_id, values, lang, table, link=link, alternatives=alternatives))
 
 
 def _distinct(values) -> list:

@@ -106,7 +106,7 @@ class Renderer:
         if rule["status"] == "unknown":
             summary = view.enum("status", "unknown")
         else:
-            summary = view.values(rule_id, raw)
+            summary = view.values(rule_id, raw, alternatives=rule["status"] == "conflicting")
         return {
             "id": rule_id,
             "values": raw,
@@ -153,7 +153,7 @@ class Renderer:
                         continue
                     text = text.replace("{value}", view.ui("ask_provider_value"))
                 else:
-                    text = view.fill(step, step["rule"], rv["values"])
+                    text = view.fill(step, step["rule"], rv["values"], alternatives=rv["status"] == "conflicting")
             phase = phases.setdefault(sel["phase"]["id"], {"title": view.text(sel["phase"]["title"]), "items": []})
             phase["items"].append({
                 "id": step["id"],

@@ -79,3 +79,10 @@ def test_page_checklists_say_values_as_the_checker_does(lang, dataset):
     assert " / " not in items["domain_certificate"]["text"]
     review = [i["text"] for i in items.values() if i["rule"] and i["rule"]["id"] == "provider_review_working_days"]
     assert review and "1–3" in review[0] and " / " not in review[0]
+
+
+def test_values_that_all_apply_are_said_one_after_another_not_as_alternatives():
+    texts = [{"en": "A signed commitment letter.", "zh": "签署的承诺书。"}, {"en": "A website plan", "zh": "网站建设方案"}]
+    assert words.values_text("extra_documents", texts, "en", alternatives=False) == \
+        "A signed commitment letter. A website plan"
+    assert words.values_text("extra_documents", texts, "zh", alternatives=False) == "签署的承诺书。网站建设方案"
