@@ -102,7 +102,7 @@ def _ruled(case, reading, item, lang):
         if count and count < min(numbers):
             return None
     if "{value}" in text:
-        text = text.replace("{value}", words.values_text(rule_id, values, lang))
+        text = words.fill(item, rule_id, values, lang, alternatives=entry["status"] == "conflicting")
     return text, own + [s for s in entry["sources"] if s not in own]
 
 

@@ -159,7 +159,7 @@ def _safe_str(value) -> str:
 
 
 _MADE: dict = {}
-_PLAIN = frozenset({str, int, float, bool, type(None)})   # exact types: a words.Cited is a str subclass
+_PLAIN = frozenset({str, int, float, bool, type(None)})   # exact types: a words.Cited is a dict subclass
 
 
 def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
@@ -203,7 +203,7 @@ def _cited(params: dict) -> tuple:
         if kind in _PLAIN:
             continue
         for item in value if kind in (list, tuple) else (value,):
-            for sid in getattr(item, "ids", ()) if isinstance(item, str) else ():
+            for sid in getattr(item, "ids", ()) if isinstance(item, (str, dict)) else ():   # words.Cited
                 if sid not in ids:
                     ids.append(sid)
     return tuple(ids)

@@ -188,7 +188,7 @@ def _render(view, sel, lang):
         ask = ask_question(words.rule_name(rule_id)[lang], view.name()[lang], lang)
         text = text.replace("{value}", words.ui("ask_provider_value", lang))
     elif "{value}" in text:
-        text = text.replace("{value}", words.values_text(rule_id, values, lang))
+        text = words.fill(step, rule_id, values, lang, alternatives=entry["status"] == "conflicting")
     condition = step.get("only_if") if sel["conditional"] else None
     return {
         "id": step["id"],

@@ -115,19 +115,95 @@ def _dict_text(rule_id, value, lang, table, link, sep):
     return sep.join(f"{ui('limit_' + k, lang, table)}{colon}{v}" for k, v in sorted(value.items()))
 
 
-def values_text(rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain) -> str:
-    """The values in force in words: several values are alternatives (the sources conflict)."""
+def values_text(rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain,
+                alternatives: bool = True) -> str:
+    """The values in force in words: several values are alternatives (the sources conflict).
+
+    Conflicting numbers are one range ("1–3"), everywhere: pages, checklists and the checker.
+    With ``alternatives=False`` the values all apply (claims that add to each other,
+    such as extra documents) and are said one after another.
+    """
     table = table or labels()
+    values = _distinct(values)
     if not values:
         return ui("unknown_value", lang, table).rstrip(".。")
-    numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+    if not alternatives:
+        return sentences([value_text(rule_id, v, lang, table, link=link) for v in values], lang, table)
+    numbers = _numbers(values)
     if len(values) > 1 and len(numbers) == len(values):
-        return f"{min(numbers)}{punct('range_dash', lang, table)}{max(numbers)}"
+        return _range_text(numbers, lang, table)
     return punct("or", lang, table).join(value_text(rule_id, v, lang, table, link=link) for v in values)
 
 
 def both_values_text(rule_id: str, values: list) -> dict:
     return {lang: values_text(rule_id, values, lang) for lang in ("en", "zh")}
+
+
+def fill(texts: dict, rule_id: str, values: list, lang: str, table: dict | None = None, *, link=_plain,
+         alternatives: bool = True) -> str:
+    """A step's or document's sentence with the rule's values in place of ``{value}``.
+
+    ``texts`` holds the sentence (``en``, ``zh``) and may say how to read the value:
+    with ``value_is: at_least`` the value is a threshold ("{value} or more domains"),
+    so the lowest value in force counts (conflicting sources give the range after
+    it), and a threshold of 1 takes the sentence ``every`` instead ("with every
+    submission", not "when you submit 1 or more"). ``alternatives``: see :func:`values_text`.
+    """
+    table = table or labels()
+    text = _pick(texts["text"], lang, f"the text of {rule_id}")
+    if "{value}" not in text:
+        return text
+    numbers = _numbers(_distinct(values))
+    if texts.get("value_is") == "at_least" and numbers and len(numbers) == len(_distinct(values)):
+        low = min(numbers)
+        if low == 1 and "every" in texts:
+            text, value = _pick(texts["every"], lang, f"the 'every' text of {rule_id}"), ""
+        else:
+            value = str(low)
+        if len(numbers) > 1:
+            differ = ui("sources_differ", lang, table).format(values=_range_text(numbers, lang, table))
+            text = cited(text.replace("{value}", value), differ, lang, table)
+        return text.replace("{value}", value)
+    return text.replace("{value}", values_text(rule_id, values, lang, table, link=link, alternatives=alternatives))
+
+
+def _distinct(values) -> list:
+    out = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def _numbers(values) -> list:
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+
+
+def _range_text(numbers, lang, table) -> str:
+    low, high = min(numbers), max(numbers)
+    return str(low) if low == high else f"{low}{punct('range_dash', lang, table)}{high}"
+
+
+_STOPS = (".", "。", "!", "！", "?", "？")
+
+
+def cited(text: str, citation: str, lang: str, table: dict | None = None) -> str:
+    """``text`` with ``citation`` in brackets after the complete phrase, before its full stop:
+    "… not accepted (JD Cloud 2018)." and "……不予受理（京东云 2018）。"."""
+    if not citation:
+        return text
+    stop = text[-1:] if text.endswith(_STOPS) else ""
+    return text[: len(text) - len(stop)] + paren(citation, lang, table) + stop
+
+
+def sentences(parts, lang: str, table: dict | None = None) -> str:
+    """Statements one after another: "; " between phrases, but a full stop is not followed by "; "."""
+    out = ""
+    for part in parts:
+        if out:
+            out += punct("sentence_join" if out.endswith(_STOPS) else "sentence_sep", lang, table)
+        out += part
+    return out
 
 
 _INDEX = re.compile(r"\[[0-9]+\]")
@@ -151,38 +227,43 @@ def field_label(path: str) -> dict:
     return {"en": str(path), "zh": str(path)}
 
 
-class Cited(str):
-    """Citations in words (what a message says) that keep the ids of the
-    sources they name (what a page links to); see :mod:`checker.findings`."""
+class Cited(dict):
+    """Citations in words, ``{en, zh}`` (what a message says), that keep the ids of
+    the sources they name (what a page links to); see :mod:`checker.findings`."""
 
     ids: tuple = ()
 
 
+def source_name(sid: str, lang: str) -> str:
+    """A source's publisher in ``lang`` (sources.yaml ``publisher`` / ``publisher_zh``)."""
+    src = _rules.load()["sources"].get(sid)
+    if src is None:
+        return str(sid)
+    return src["publisher_zh"] if lang == "zh" else src["publisher"]
+
+
 def cite(source_ids) -> Cited:
-    """Short citations for messages: "Tencent Cloud 2017; JD Cloud 2018"."""
+    """Short citations for messages, in both languages: "Tencent Cloud 2017; JD Cloud 2018"."""
     return _cite(tuple(source_ids or ()))
 
 
 @lru_cache(maxsize=1024)
 def _cite(source_ids: tuple) -> Cited:
-    cited = Cited(_cite_text(source_ids))
-    cited.ids = source_ids
-    return cited
+    cited_ = Cited((lang, cite_text(source_ids, lang)) for lang in ("en", "zh"))
+    cited_.ids = source_ids
+    return cited_
 
 
-def _cite_text(source_ids: tuple) -> str:
+def cite_text(source_ids, lang: str) -> str:
+    """Short citations in one language; a publisher and year named twice are named once."""
     sources = _rules.load()["sources"]
     out = []
-    for sid in source_ids:
-        src = sources.get(sid)
-        if src is None:
-            label = str(sid)
-        else:
-            year = src.get("published", "unknown")[:4]
-            label = src["publisher"] + (" " + year if year.isdigit() else "")
+    for sid in source_ids or ():
+        year = sources.get(sid, {}).get("published", "unknown")[:4]
+        label = source_name(sid, lang) + (" " + year if year.isdigit() else "")
         if label not in out:
             out.append(label)
-    return "; ".join(out)
+    return punct("sentence_sep", lang).join(out)
 
 
 def sides(entry: dict) -> dict:
@@ -192,13 +273,13 @@ def sides(entry: dict) -> dict:
     for lang in ("en", "zh"):
         claims = entry["claims_in_force"]
         if not claims:
-            checked = cite(entry["checked"])
+            checked = cite_text(entry["checked"], lang)
             text = ui("no_source_states", lang, table)
             if checked:
                 text += paren(ui("sources_read", lang, table) + punct("colon", lang, table) + checked, lang, table)
             out[lang] = text
             continue
-        parts = [value_text(entry["id"], c["value"], lang, table) + paren(cite(c["sources"]), lang, table)
+        parts = [cited(value_text(entry["id"], c["value"], lang, table), cite_text(c["sources"], lang), lang, table)
                  for c in claims]
-        out[lang] = punct("sentence_sep", lang, table).join(parts)
+        out[lang] = sentences(parts, lang, table)
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
+from checker import words
 from checker.rules import published_day
 
 
@@ -44,8 +45,7 @@ def _stamp(day: str) -> str:
 
 
 def source_name(view, sid: str) -> str:
-    src = view.sources[sid]
-    return f"{src['publisher']}, {src['published'] if src['published'] != 'unknown' else view.ui('undated')}"
+    return view.source_label(sid)
 
 
 def atom(items: list[dict], *, title: str, feed_id: str, page: str, view, to_root: str) -> str:
@@ -62,7 +62,8 @@ def atom(items: list[dict], *, title: str, feed_id: str, page: str, view, to_roo
         where = view.text(item["province"]["name"]) if item["province"] else view.ui("national_rule")
         verb = view.ui("since") if item["kind"] == "from" else view.ui("until")
         href = to_root + item["page"].removesuffix(".md") + "/#" + item["anchor"]
-        sources = "; ".join(source_name(view, sid) for sid in item["sources"])
+        sources = words.punct("sentence_sep", view.lang, view.labels).join(
+            dict.fromkeys(source_name(view, sid) for sid in item["sources"]))
         heading = "{}: {}: {} ({} {})".format(where, item["name"], item["value"], verb, item["date"])
         scope = item["province"]["slug"] if item["province"] else "national"
         entry_id = ":".join([feed_id, scope, item["rule"], item["kind"], item["date"]])

@@ -21,7 +21,7 @@ def _dump(data) -> str:
 def compile_rules(ds) -> str:
     data = {
         "format": FORMAT_VERSION,
-        "sources": {s["id"]: {k: s[k] for k in ("publisher", "title", "url", "published", "kind")}
+        "sources": {s["id"]: {k: s[k] for k in ("publisher", "publisher_zh", "title", "title_zh", "url", "published", "kind")}
                     for s in ds.data("sources.yaml")["sources"]},
         "national": ds.data("national.yaml")["rules"],
         "provinces": {d.data["code"]: {k: d.data[k] for k in ("slug", "kind", "name", "rules")}

@@ -31,6 +31,17 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
+def on_config(config, **kwargs):
+    # The footer (Material's `copyright`) is words like any other, so it lives in
+    # labels.yaml (ui.site_footer); each language build of the i18n plugin takes its own.
+    import yaml
+    footer = yaml.safe_load((ROOT / "province_data/labels.yaml").read_text(encoding="utf-8"))["ui"]["site_footer"]
+    config.copyright = footer["en"]
+    for language in config.plugins["i18n"].config.languages:
+        language.copyright = footer[language.locale]
+    return config
+
+
 def on_pre_build(config, **kwargs):
     # Under `mkdocs serve` an edit to the data or a template must show up live;
     # `python -m generator build` has just generated and says so.

@@ -93,13 +93,56 @@ class View:
             return f"{self.ui('until')} {end}"
         return ""
 
-    def source_link(self, sid: str, base: str) -> str:
+    def source(self, sid: str, field: str) -> str:
+        """A source's publisher, title or note in this language (sources.yaml ``<field>_zh``)."""
         src = self.sources[sid]
-        date = src["published"] if src["published"] != "unknown" else self.ui("undated")
-        return f"[{src['publisher']}, {date}]({base}sources.md#src-{sid.replace('_', '-')})"
+        return src[field + "_zh"] if self.lang == "zh" else src[field]
+
+    def source_label(self, sid: str) -> str:
+        """"JD Cloud, 2018-09-12" / "京东云，2018-09-12"."""
+        date = self.sources[sid]["published"]
+        date = date if date != "unknown" else self.ui("undated")
+        return self.source(sid, "publisher") + words.punct("source_date_sep", self.lang, self.labels) + date
+
+    def source_link(self, sid: str, base: str) -> str:
+        return f"[{self.source_label(sid)}]({self._source_url(sid, base)})"
 
     def source_links(self, ids, base: str) -> str:
-        return "; ".join(self.source_link(s, base) for s in ids)
+        """Links to the sources. Sources with the same publisher and date are named once
+        ("JD Cloud, 2018-09-12 2"): the others are numbered links titled with their titles."""
+        groups: dict[str, list] = {}
+        for sid in dict.fromkeys(ids):
+            groups.setdefault(self.source_label(sid), []).append(sid)
+        out = []
+        for sids in groups.values():
+            more = [f'[{n}]({self._source_url(sid, base)} "{self.source(sid, "title")}")'
+                    for n, sid in enumerate(sids[1:], start=2)]
+            out.append(" ".join([self.source_link(sids[0], base)] + more))
+        return words.punct("sentence_sep", self.lang, self.labels).join(out)
+
+    @staticmethod
+    def _source_url(sid: str, base: str) -> str:
+        return f"{base}sources.md#src-{sid.replace('_', '-')}"
+
+    def values(self, rule_id: str, values: list, alternatives: bool = True) -> str:
+        """The values in force, as the checker says them (conflicting numbers are a range)."""
+        try:
+            return words.values_text(rule_id, values, self.lang, self.labels, link=lambda url: f"<{url}>",
+                                     alternatives=alternatives)
+        except words.MissingLabel as exc:
+            raise MissingTranslation(str(exc)) from None
+
+    def fill(self, texts: dict, rule_id: str, values: list, alternatives: bool = True) -> str:
+        """A step's sentence with the rule's values in it (checker.words.fill)."""
+        return words.fill(texts, rule_id, values, self.lang, self.labels, link=lambda url: f"<{url}>",
+                          alternatives=alternatives)
+
+    def paren(self, text: str) -> str:
+        """Text in brackets: " (…)" in English, "（…）" in Chinese."""
+        return words.paren(text, self.lang, self.labels)
+
+    def cited(self, text: str, citation: str) -> str:
+        return words.cited(text, citation, self.lang, self.labels)
 
     def age_mark(self, years: int) -> str:
         """The visible "may be out of date" mark of a rule whose newest source is old."""

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from checker.rules import published_day, age_years, newest_source, stale
+from checker import words
+from checker.rules import age_years, newest_source, published_day, stale
 from checker.ruleset import preapproval_on
 from checker.steps import ask_question, checklist_case
 from generator import changes
@@ -108,14 +109,16 @@ class Renderer:
                 "note": view.text(claim["note"], f"{rule_id} note") if "note" in claim else "",
                 "current": in_force(claim, self.today),
             })
-        current = [c["value"] for c in claims if c["current"]]
+        raw = [c["value"] for c in rule.get("claims", []) if in_force(c, self.today)] or \
+            [c["value"] for c in rule.get("claims", [])]
         newest = newest_source([sid for claim in rule.get("claims", []) for sid in claim["sources"]], view.sources)
         if rule["status"] == "unknown":
             summary = view.enum("status", "unknown")
         else:
-            summary = " / ".join(dict.fromkeys(current or [c["value"] for c in claims]))
+            summary = view.values(rule_id, raw, alternatives=rule["status"] == "conflicting")
         return {
             "id": rule_id,
+            "values": raw,
             "name": view.rule_name(rule_id),
             "status": rule["status"],
             "badge": view.badge(rule["status"]),
@@ -160,7 +163,7 @@ class Renderer:
                         continue
                     text = text.replace("{value}", view.ui("ask_provider_value"))
                 else:
-                    text = text.replace("{value}", rv["summary"])
+                    text = view.fill(step, step["rule"], rv["values"], alternatives=rv["status"] == "conflicting")
             phase = phases.setdefault(sel["phase"]["id"], {"title": view.text(sel["phase"]["title"]), "items": []})
             phase["items"].append({
                 "id": step["id"],
@@ -309,7 +312,7 @@ class Renderer:
             base = "../" * rel.count("/")
             view = View(self.ds, lang)
             macros = {
-                "national": lambda rid, view=view, base=base: self._national_inline(view, rid, base),
+                "national": lambda rid, unit="", view=view, base=base: self._national_inline(view, rid, base, unit),
                 "cite": lambda sid, view=view, base=base: view.source_link(sid, base),
                 "table": lambda name, lang=lang, base=base: self._table(name, lang, base),
             }
@@ -319,15 +322,20 @@ class Renderer:
                 raise RenderError(f"content/{rel}: {exc}") from exc
         return pages
 
-    def _national_inline(self, view, rule_id, base):
+    def _national_inline(self, view, rule_id, base, unit=""):
+        """A national rule's value with its sources, for content pages: ``national("psb_deadline_days", "日内")``
+        gives "30 日内（…）", so that the citation follows the whole phrase, never "30（…）日内"."""
         if rule_id not in self.national["rules"]:
             raise RenderError(f"national('{rule_id}'): no such national rule")
         rv = self.rule_view(view, self.national["rules"][rule_id], rule_id, "national", base)
-        links = "; ".join(c["sources"] for c in rv["claims"])
+        unit = " " + unit if unit else ""
         if rv["status"] == "conflicting":
-            parts = [f"{c['value']} ({c['sources']})" for c in rv["claims"]]
-            return f"{(' ' + view.ui('or') + ' ').join(parts)} — {view.ui('sources_conflict')}"
-        return f"{rv['summary']} ({links})"
+            parts = [view.cited(c["value"] + unit, c["sources"]) for c in rv["claims"]]
+            return (words.punct("or", view.lang, view.labels).join(parts)
+                    + words.punct("aside_dash", view.lang, view.labels) + view.ui("sources_conflict"))
+        links = view.source_links([sid for c in self.national["rules"][rule_id].get("claims", [])
+                                   for sid in c["sources"]], base)
+        return view.cited(rv["summary"] + unit, links)
 
     def _table(self, name, lang, base):
         view = View(self.ds, lang)

@@ -30,11 +30,11 @@ def _ui(key, lang):
     return words.ui(key, lang)
 
 
-def _sources(ids) -> list:
+def _sources(ids, lang) -> list:
     """Sources under their display names; two sources with the same name show once."""
     out, seen = [], set()
     for sid in ids or ():
-        label = words.cite([sid])
+        label = words.cite_text([sid], lang)
         if label not in seen:
             seen.add(label)
             out.append({"id": sid, "label": label})
@@ -48,7 +48,7 @@ def _yes_no(value, lang) -> str:
 
 
 def _fact(label_key, value, lang, sources=()) -> dict:
-    return {"label": _ui(label_key, lang), "value": value, "sources": _sources(sources)}
+    return {"label": _ui(label_key, lang), "value": value, "sources": _sources(sources, lang)}
 
 
 def _range(low, high, lang) -> str:
@@ -95,7 +95,7 @@ def _summary(report, lang) -> dict:
         how = _ui("report_declared", lang) if pre["declared"] else \
             _ui("report_suggested", lang) + words.paren(words.punct("list_sep", lang).join(pre["keywords_found"]), lang)
         items.append({"label": _ui("report_preapproval", lang), "value": pre["name"] + words.paren(how, lang),
-                      "sources": _sources(pre["sources"])})
+                      "sources": _sources(pre["sources"], lang)})
     psb = c.get("psb") or {}
     if psb.get("needed") and psb.get("days"):
         key = "report_psb_by" if psb.get("deadline") else "report_psb_days"
@@ -115,7 +115,7 @@ def _summary(report, lang) -> dict:
 def _finding_item(f, lang) -> dict:
     return {"severity": f["severity"], "severity_label": _ui("checker_severity_" + f["severity"], lang),
             "field": f["field"], "field_label": words.field_label(f["field"])[lang], "message": f["message"],
-            "sources": _sources(f.get("sources"))}
+            "sources": _sources(f.get("sources"), lang)}
 
 
 def findings_section(report, lang) -> dict:
@@ -164,7 +164,7 @@ def _steps(report, lang) -> dict | None:
         if step["conditional"]:
             note = step.get("condition") or _ui("checker_step_conditional", lang)
         blocks[-1]["items"].append({"id": step["id"], "text": step["text"], "note": note,
-                                    "sources": _sources(step["sources"])})
+                                    "sources": _sources(step["sources"], lang)})
     return {"id": "steps", "title": _ui("checker_steps", lang), "blocks": blocks}
 
 
@@ -179,7 +179,7 @@ def _ask_provider(report, lang) -> dict | None:
 def _documents(report, lang) -> dict | None:
     if not report.get("documents"):
         return None
-    items = [{"id": d["id"], "text": d["text"], "note": None, "sources": _sources(d["sources"])}
+    items = [{"id": d["id"], "text": d["text"], "note": None, "sources": _sources(d["sources"], lang)}
              for d in report["documents"]]
     return {"id": "documents", "title": _ui("documents_title", lang),
             "blocks": _once_fixed(report, lang) + [{"kind": "steps", "phase": "documents", "title": None,
@@ -217,7 +217,7 @@ def _province_rules(report, lang) -> dict | None:
             name += words.paren(_ui("checker_national_rule", lang), lang)
         rows.append([{"text": name}, {"text": rule["text"]},
                      {"text": words.enum_label("status", rule["status"], lang), "status": rule["status"]},
-                     {"text": "", "sources": _sources(rule["sources"])}, _age_cell(rule, day, lang)])
+                     {"text": "", "sources": _sources(rule["sources"], lang)}, _age_cell(rule, day, lang)])
     province = (report.get("province") or {}).get("name")
     title = _ui("checker_rules_of", lang).format(province=province) if province else _ui("checker_rules", lang)
     return {"id": "province_rules", "title": title, "blocks": [{"kind": "table", "columns": columns, "rows": rows}]}

@@ -295,7 +295,7 @@ def _tld_findings(labels, tlds, field):
     if isinstance(entry, dict):
         status, raw = entry.get("status"), entry.get("sources")
         if isinstance(raw, (list, tuple)):
-            sources = [s for s in raw if isinstance(s, str)]
+            sources = [s for s in raw if isinstance(s, (str, dict))]   # names, or {en, zh} citations (words.cite)
     if status == "not_allowed":
         return [make("domain.tld_not_fileable", field, tld=suffix, sources=sources)]
     if status == "disputed":

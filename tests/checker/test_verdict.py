@@ -161,4 +161,4 @@ def test_a_tld_refusal_links_the_sources_it_cites():
     application["website"]["domains"] = ["example.io"]
     finding = next(f for f in check(application)["findings"] if f["code"] == "domain.tld_not_fileable")
     assert finding["sources"] and all(sid in rules.load()["sources"] for sid in finding["sources"])
-    assert all(words.cite([sid]) in finding["message"] for sid in finding["sources"])
+    assert all(words.cite_text([sid], "en") in finding["message"] for sid in finding["sources"])

@@ -208,3 +208,14 @@ def test_flow_outcome_with_unknown_operation(data):
 def test_step_with_unknown_rule(data):
     edit(data / "steps.yaml", "    rule: local_mobile\n", "    rule: local_pigeon\n")
     assert_reported(data, "steps.yaml", "steps", "no national or province rule is called 'local_pigeon'")
+
+
+def test_source_without_chinese_title(data):
+    # The Chinese edition names every source in Chinese: a missing title_zh stops the build.
+    edit(data / "sources.yaml", '    title_zh: "《非经营性互联网信息服务备案管理办法》（信息产业部令第33号）"\n', "")
+    assert_reported(data, "sources.yaml", "sources[1].title_zh", "required")
+
+
+def test_source_note_without_chinese_note(data):
+    edit(data / "sources.yaml", '    note_zh: "链接为腾讯云引用第三条、第四条的页面；未记录官方网址。"\n', "")
+    assert_reported(data, "sources.yaml", "sources[0]", "note_zh")
