@@ -244,8 +244,6 @@ class Renderer:
             f"sources{s}.md": self.sources_page(lang),
             f"tlds{s}.md": self._page("tlds.md.j2", lang, "", rows=self.tld_rows(view, "")),
             f"preapprovals{s}.md": self._page("preapprovals.md.j2", lang, "", items=self.preapproval_items()),
-            f"operations{s}.md": self._page("operations.md.j2", lang, "",
-                                            items=self.ds.data("operations.yaml")["operations"]),
             f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
             f"checker/index{s}.md": self._page("checker.md.j2", lang, "../", questions=self.decision_table(view)),
             f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
