@@ -42,6 +42,16 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_env(env, config, files, **kwargs):
+    # The theme overrides (main.html) show a few words too; like every word
+    # they come from labels.yaml, in the language of the edition being built.
+    # A missing key fails the build (KeyError) rather than showing nothing.
+    import yaml
+    ui = yaml.safe_load((ROOT / "province_data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
+    env.globals["icp_ui"] = lambda key, lang: ui[key][lang]
+    return env
+
+
 def on_pre_build(config, **kwargs):
     # Under `mkdocs serve` an edit to the data or a template must show up live;
     # `python -m generator build` has just generated and says so.

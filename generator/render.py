@@ -139,17 +139,21 @@ class Renderer:
         return self.rule_view(view, rule, rule_id, origin, base)
 
     def checklist(self, view: View, province: dict | None, entity: str, base: str,
-                  case: str = "checklist") -> tuple[list[dict], list[str]]:
-        """(phases with their tick items, questions for the access provider) of a printable checklist.
+                  case: str = "checklist") -> tuple[list[dict], list[str], str]:
+        """(phases with their tick items, questions for the access provider,
+        the date of its data) of a printable checklist.
 
         A step resting on a rule nobody has documented is a question, not a
-        tick item (the checker does the same: checker.steps).
+        tick item (the checker does the same: checker.steps). The date of the
+        data is the newest `verified` of the rules its steps rest on (the
+        pages' day when none does), so the same data prints the same date.
         """
         data = self.ds.data("steps.yaml")
         conditions = data.get("conditions", {})
         phases: dict[str, dict] = {}
         ask: list[str] = []
         where = view.text(province["name"]) if province else view.ui("app_checklist_province")
+        verified: list[str] = []
         for sel in select_steps(data, province, self.national["rules"], entity, self.today,
                                 **checklist_case(data, case)):
             step = sel["step"]
@@ -157,6 +161,7 @@ class Renderer:
             rv = None
             if "rule" in step:
                 rv = self.rule_view(view, sel["rule"], step["rule"], sel["origin"], base)
+                verified.append(rv["verified"])
                 if rv["status"] == "unknown":
                     ask.append(ask_question(rv["name"], where, view.lang, view.labels))
                     if step.get("when_unknown") != "keep":
@@ -172,7 +177,7 @@ class Renderer:
                 "sources": view.source_links(sel["sources"], base),
                 "rule": rv,
             })
-        return list(phases.values()), ask
+        return list(phases.values()), ask, max(filter(None, verified), default=self.today.isoformat())
 
     # --- pages --------------------------------------------------------------
     def _page(self, template: str, lang: str, base: str, **ctx) -> str:
@@ -189,9 +194,10 @@ class Renderer:
             pages[f"provinces/{p['slug']}{suffix(lang)}.md"] = self._page(
                 "province.md.j2", lang, "../", p=p, rules=rules)
             for entity in ENTITIES:
-                phases, ask = self.checklist(view, p, entity, "../")
+                phases, ask, data_date = self.checklist(view, p, entity, "../")
                 pages[f"checklists/{p['slug']}-{entity}{suffix(lang)}.md"] = self._page(
-                    "checklist.md.j2", lang, "../", p=p, entity=entity, phases=phases, ask=ask)
+                    "checklist.md.j2", lang, "../", p=p, entity=entity, phases=phases, ask=ask,
+                    generated=self.today.isoformat(), data_date=data_date)
         return pages
 
     def compare_page(self, lang: str) -> str:
@@ -257,16 +263,16 @@ class Renderer:
             f"sources{s}.md": self.sources_page(lang),
             f"tlds{s}.md": self._page("tlds.md.j2", lang, "", rows=self.tld_rows(view, "")),
             f"preapprovals{s}.md": self._page("preapprovals.md.j2", lang, "", items=self.preapproval_items()),
-            f"operations{s}.md": self._page("operations.md.j2", lang, "",
-                                            items=self.ds.data("operations.yaml")["operations"]),
             f"provinces/index{s}.md": self._page("provinces_index.md.j2", lang, "../"),
             f"checker/index{s}.md": self._page("checker.md.j2", lang, "../", questions=self.decision_table(view)),
             f"checklists/index{s}.md": self._page("checklists_index.md.j2", lang, "../"),
             **self.change_pages(view, lang),
             f"foreigners{s}.md": self.foreigners_page(view, lang),
             **{f"checklists/app-{entity}{s}.md": self._page("app_checklist.md.j2", lang, "../", entity=entity,
-                                                            phases=phases, ask=ask)
-               for entity in ENTITIES for phases, ask in [self.checklist(view, None, entity, "../", "app_checklist")]},
+                                                            phases=phases, ask=ask, data_date=data_date,
+                                                            generated=self.today.isoformat())
+               for entity in ENTITIES
+               for phases, ask, data_date in [self.checklist(view, None, entity, "../", "app_checklist")]},
         }
 
     def foreigners_page(self, view, lang: str) -> str:

@@ -6,7 +6,7 @@ import yaml
 
 from tests.conftest import ROOT
 
-NAV_WORDS = ("Guidance", "Reference", "Tools", "Provinces compared", "Printable checklists", "Search")
+NAV_WORDS = ("Guidance", "Reference", "For developers", "Provinces compared", "Printable checklists", "Search")
 
 
 def html_pages(site, zh: bool):

@@ -85,12 +85,13 @@ function tableBlock(block, opts) {
       cell.sources && cell.sources.length ? sourceLinks(cell.sources, opts, !cell.text) : null,
       cell.note ? [" ", el("span", { class: "icp-age", text: cell.note })] : null,
     ];
-    return i === 0 ? el("th", { scope: "row" }, content) : el("td", {}, content);
+    // data-label: the column's name, shown above the cell when a phone lays the rows out as cards
+    return i === 0 ? el("th", { scope: "row" }, content) : el("td", { "data-label": block.columns[i] }, content);
   })));
   const table = el("table", {},
     el("thead", {}, el("tr", {}, block.columns.map((c) => el("th", { scope: "col", text: c })))),
     el("tbody", {}, rows));
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table));
+  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table icp-result__table" }, table));
 }
 
 // Sources as links to the sources page: "(Sources: a, b)", or only the links.
