@@ -218,6 +218,13 @@ def publish(root: Path, build_into) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def finish_site(site: Path, root: Path) -> None:
+    """What a served site needs after MkDocs has written it and the CSP is
+    filled in: the .br and .gz copies a server sends as they are."""
+    from generator.precompress import compress_site
+    compress_site(site, root / "build" / "compress-cache")
+
+
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
     from generator import package

@@ -52,3 +52,7 @@ def on_post_build(config, **kwargs):
     apply_csp(site, serving=os.environ.get(SERVING) == "1")
     if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
         shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")
+    # A built site gets its precompressed copies; `mkdocs serve` needs none.
+    if os.environ.get(SERVING) != "1":
+        from generator.build import finish_site
+        finish_site(site, ROOT)
