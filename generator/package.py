@@ -89,7 +89,7 @@ def _compiled_wheels(root: Path, work: Path, version: str) -> Path:
 
 
 def stage(root: Path) -> Path:
-    """Fill build/checker-dist/ with assets/pyodide/<version>/ and assets/wheels/; return it."""
+    """Fill build/checker-dist/ with assets/pyodide/<version>/ and assets/wheels/<digest>/; return it."""
     root = Path(root)
     version = pyodide_version(root)
     work = root / "build" / "checker-work"
@@ -103,8 +103,13 @@ def stage(root: Path) -> Path:
     wheel_dir.mkdir(parents=True)
     compiled = []
     for whl in sorted(_compiled_wheels(root, work, version).glob("*.whl")):
-        shutil.copy(whl, wheel_dir / whl.name)
-        compiled.append(whl.name)
+        # A wheel's name does not change with its content (icp_checker-0.1.0
+        # carries each build's rules): a folder named by its digest does, so
+        # servers and the service worker may keep it for good.
+        name = f"{hashlib.sha256(whl.read_bytes()).hexdigest()[:16]}/{whl.name}"
+        (wheel_dir / name).parent.mkdir()
+        shutil.copy(whl, wheel_dir / name)
+        compiled.append(name)
     manifest = {"pyodide": version, "indexURL": f"assets/pyodide/{version}/", "wheels": sorted(compiled)}
     (dist / "assets" / "checker-manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return dist
