@@ -129,3 +129,25 @@ def apply(site_dir, serving: bool = False) -> list[Path]:
         path.write_text(apply_to_html(html, str(path.relative_to(site_dir)), serving), encoding="utf-8")
         done.append(path)
     return done
+
+
+_META_CONTENT = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def nginx_map(site_dir) -> str:
+    """nginx's `map $uri $icp_csp {…}` (deploy/nginx.conf includes it): every
+    page's policy, read from the meta the build filled in, so the header and
+    the meta always agree; WORKER_POLICY for every script, since workers take
+    theirs from the header; and the pages' policy without hashes for the rest."""
+    site = Path(site_dir)
+    default = "; ".join(name + " " + " ".join(sources) for name, sources in POLICY)
+    lines = ["# Made by `python -m generator build` from the built pages (generator/csp.py); do not edit.",
+             "map $uri $icp_csp {",
+             f'    default "{default}";',
+             f'    "~\\.m?js$" "{WORKER_POLICY}";']
+    for path in sorted(site.rglob("*.html")):
+        found = _META_CONTENT.search(path.read_text(encoding="utf-8"))
+        if found is None or found.group(1) == PLACEHOLDER:
+            raise CSPError(f"{path.relative_to(site)}: no filled Content-Security-Policy meta")
+        lines.append(f'    "/{path.relative_to(site).as_posix()}" "{found.group(1)}";')
+    return "\n".join(lines + ["}", ""])
