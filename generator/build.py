@@ -220,8 +220,11 @@ def publish(root: Path, build_into) -> None:
 
 def finish_site(site: Path, root: Path) -> None:
     """What a served site needs after MkDocs has written it and the CSP is
-    filled in: the .br and .gz copies a server sends as they are."""
+    filled in: the service worker (Workbox, generator/service_worker.mjs),
+    then the .br and .gz copies a server sends as they are."""
+    from generator.package import _run
     from generator.precompress import compress_site
+    _run(["node", str(root / "generator" / "service_worker.mjs"), str(site)], root)
     compress_site(site, root / "build" / "compress-cache")
 
 
@@ -237,3 +240,6 @@ def build_site(ds, root: Path) -> None:
     publish(root, lambda folder: subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
         cwd=root, env=env).returncode)
+    # The pages' policies for nginx's header (deploy/nginx.conf includes this map).
+    from generator.csp import nginx_map
+    _write_if_changed(root, "build/nginx-csp.conf", nginx_map(root / "site"))
