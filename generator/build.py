@@ -240,6 +240,8 @@ def build_site(ds, root: Path) -> None:
     publish(root, lambda folder: subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
         cwd=root, env=env).returncode)
-    # The pages' policies for nginx's header (deploy/nginx.conf includes this map).
-    from generator.csp import nginx_map
+    # The pages' policies for nginx's header (deploy/nginx.conf includes this
+    # map), and the one header for hosts that send the same to every file.
+    from generator.csp import nginx_map, single_header
     _write_if_changed(root, "build/nginx-csp.conf", nginx_map(root / "site"))
+    _write_if_changed(root, "build/csp-header.txt", single_header(root / "site") + "\n")

@@ -151,3 +151,18 @@ def nginx_map(site_dir) -> str:
             raise CSPError(f"{path.relative_to(site)}: no filled Content-Security-Policy meta")
         lines.append(f'    "/{path.relative_to(site).as_posix()}" "{found.group(1)}";')
     return "\n".join(lines + ["}", ""])
+
+
+def single_header(site_dir) -> str:
+    """One policy for hosts that can send only one header for the whole site
+    (a CDN's custom response header; content/deploy.md). A browser enforces
+    it together with each page's own <meta>, so a page still runs only its
+    own inline scripts; the header must therefore allow all of them, and
+    'wasm-unsafe-eval' for the checker's worker, which has no <meta>."""
+    hashes = []
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        for body in inline_scripts(path.read_text(encoding="utf-8")):
+            if script_hash(body) not in hashes:
+                hashes.append(script_hash(body))
+    return "; ".join(name + " " + " ".join(sources + (["'wasm-unsafe-eval'", *hashes] if name == "script-src" else []))
+                     for name, sources in POLICY)

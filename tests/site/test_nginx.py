@@ -79,3 +79,19 @@ def test_a_folder_is_redirected_to_its_slash_and_gzip_is_sent_when_br_is_not_acc
     assert status == 200 and headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == html.read_bytes()
     status, headers, body = get(url + "/guide/")
     assert "Content-Encoding" not in headers and body == html.read_bytes()
+
+
+def test_the_csp_map_and_the_single_header_come_from_the_pages(built_site):
+    import re
+    from generator import csp
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+    entries = dict(re.findall(r'^    "(/[^"]+\.html)" "([^"]*)";$', csp.nginx_map(built_site), re.M))
+    header = csp.single_header(built_site)
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(entries) == len(pages) > 200
+    assert "'wasm-unsafe-eval'" in header and "unsafe-inline" not in header
+    for path in pages:
+        policy = meta.search(path.read_text(encoding="utf-8")).group(1)
+        assert entries["/" + path.relative_to(built_site).as_posix()] == policy
+        # the one header, enforced with the page's meta, still lets the page's own scripts run
+        assert set(re.findall(r"'sha256-[^']+'", policy)) <= set(re.findall(r"'sha256-[^']+'", header))
