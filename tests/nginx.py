@@ -44,13 +44,15 @@ def server_block(site: Path, csp_map: Path, port: int) -> str:
 
 
 class Nginx:
-    def __init__(self, site: Path, work: Path):
+    def __init__(self, site: Path, work: Path, pages: Path | None = None):
+        """Serve `site`; the CSP map is made from the built pages in `pages`
+        (default: `site`; a bench serves a folder of links to a site's files)."""
         from generator.csp import nginx_map
         if not (Path(NGINX).is_file() and BROTLI_MODULE.is_file()):
             raise RuntimeError(f"nginx with the Brotli module is not installed; {INSTALL}")
         self.work = Path(work)
         self.work.mkdir(parents=True, exist_ok=True)
-        (self.work / "csp.conf").write_text(nginx_map(site), encoding="utf-8")
+        (self.work / "csp.conf").write_text(nginx_map(pages or site), encoding="utf-8")
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         temp = "\n".join(f"    {kind}_temp_path {self.work / kind};"

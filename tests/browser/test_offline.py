@@ -30,7 +30,7 @@ def test_after_one_visit_the_checker_works_offline_and_keeps_nothing_typed(brows
     wait_ready(page)
     # Registered once the checker is ready; it takes over the page at once.
     assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)") == own_server.url + "/sw.js"
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     to_initial_filing(page)
     page.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
     page.fill("#icp-website-name", MARKER)
