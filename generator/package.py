@@ -64,7 +64,8 @@ def _wheels(root: Path, work: Path) -> list[Path]:
 def _inputs_key(root: Path, version: str) -> str:
     """A digest of everything that goes into the compiled wheels."""
     digest = hashlib.sha256(version.encode())
-    files = [root / "pyproject.toml", root / "generator" / "pyc_compile.mjs"]
+    # README.md is the wheel's long description (pyproject's `readme`).
+    files = [root / "pyproject.toml", root / "README.md", root / "generator" / "pyc_compile.mjs"]
     files += [p for p in (root / "checker").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
