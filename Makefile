@@ -7,6 +7,7 @@ PYTHON   := $(BIN)/python
 STAMP    := $(VENV)/.installed-stamp
 NODE     := node_modules/.installed-stamp
 CHROMIUM := /usr/bin/chromium
+NGINX    := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
@@ -30,6 +31,13 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-microhei
 
+# The browser tests and benchmarks are served by Debian's nginx with
+# deploy/nginx.conf, as readers get the site (the Brotli module brings nginx).
+# The tests start their own nginx; the system's service is not used.
+$(NGINX):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-brotli-static
+
 validate: $(STAMP)
 	$(PYTHON) -m generator validate
 
@@ -42,11 +50,11 @@ site: setup
 serve: site
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup $(CHROMIUM)
+test: setup $(CHROMIUM) $(NGINX)
 	$(PYTHON) -m generator generate
 	$(PYTHON) -m pytest
 
-bench: setup $(CHROMIUM)
+bench: setup $(CHROMIUM) $(NGINX)
 	$(PYTHON) -m generator generate
 	$(PYTHON) tests/bench/run.py
 

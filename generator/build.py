@@ -218,6 +218,16 @@ def publish(root: Path, build_into) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def finish_site(site: Path, root: Path) -> None:
+    """What a served site needs after MkDocs has written it and the CSP is
+    filled in: the service worker (Workbox, generator/service_worker.mjs),
+    then the .br and .gz copies a server sends as they are."""
+    from generator.package import _run
+    from generator.precompress import compress_site
+    _run(["node", str(root / "generator" / "service_worker.mjs"), str(site)], root)
+    compress_site(site, root / "build" / "compress-cache")
+
+
 def build_site(ds, root: Path) -> None:
     """generate, then `mkdocs build --strict` into a fresh folder and swap it in."""
     from generator import package
@@ -230,3 +240,8 @@ def build_site(ds, root: Path) -> None:
     publish(root, lambda folder: subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
         cwd=root, env=env).returncode)
+    # The pages' policies for nginx's header (deploy/nginx.conf includes this
+    # map), and the one header for hosts that send the same to every file.
+    from generator.csp import nginx_map, single_header
+    _write_if_changed(root, "build/nginx-csp.conf", nginx_map(root / "site"))
+    _write_if_changed(root, "build/csp-header.txt", single_header(root / "site") + "\n")

@@ -129,3 +129,40 @@ def apply(site_dir, serving: bool = False) -> list[Path]:
         path.write_text(apply_to_html(html, str(path.relative_to(site_dir)), serving), encoding="utf-8")
         done.append(path)
     return done
+
+
+_META_CONTENT = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def nginx_map(site_dir) -> str:
+    """nginx's `map $uri $icp_csp {…}` (deploy/nginx.conf includes it): every
+    page's policy, read from the meta the build filled in, so the header and
+    the meta always agree; WORKER_POLICY for every script, since workers take
+    theirs from the header; and the pages' policy without hashes for the rest."""
+    site = Path(site_dir)
+    default = "; ".join(name + " " + " ".join(sources) for name, sources in POLICY)
+    lines = ["# Made by `python -m generator build` from the built pages (generator/csp.py); do not edit.",
+             "map $uri $icp_csp {",
+             f'    default "{default}";',
+             f'    "~\\.m?js$" "{WORKER_POLICY}";']
+    for path in sorted(site.rglob("*.html")):
+        found = _META_CONTENT.search(path.read_text(encoding="utf-8"))
+        if found is None or found.group(1) == PLACEHOLDER:
+            raise CSPError(f"{path.relative_to(site)}: no filled Content-Security-Policy meta")
+        lines.append(f'    "/{path.relative_to(site).as_posix()}" "{found.group(1)}";')
+    return "\n".join(lines + ["}", ""])
+
+
+def single_header(site_dir) -> str:
+    """One policy for hosts that can send only one header for the whole site
+    (a CDN's custom response header; content/deploy.md). A browser enforces
+    it together with each page's own <meta>, so a page still runs only its
+    own inline scripts; the header must therefore allow all of them, and
+    'wasm-unsafe-eval' for the checker's worker, which has no <meta>."""
+    hashes = []
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        for body in inline_scripts(path.read_text(encoding="utf-8")):
+            if script_hash(body) not in hashes:
+                hashes.append(script_hash(body))
+    return "; ".join(name + " " + " ".join(sources + (["'wasm-unsafe-eval'", *hashes] if name == "script-src" else []))
+                     for name, sources in POLICY)

@@ -16,7 +16,12 @@ import generator.build  # noqa: E402,F401
 import generator.csp  # noqa: E402,F401
 import generator.dataset  # noqa: E402,F401
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 SERVING = "ICP_SERVING"   # set under `mkdocs serve`, for every rebuild of the process
+
+
+_depth = 0   # builds under way: the i18n plugin runs one inside another
 
 
 def on_startup(command, dirty, **kwargs):
@@ -53,6 +58,8 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
+    global _depth
+    _depth += 1
     # Under `mkdocs serve` an edit to the data or a template must show up live;
     # `python -m generator build` has just generated and says so.
     if os.environ.get("ICP_SKIP_GENERATE") == "1":
@@ -65,11 +72,21 @@ def on_pre_build(config, **kwargs):
         log.error(problem)
 
 
+@event_priority(-200)
 def on_post_build(config, **kwargs):
-    # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
     site = Path(config["site_dir"])
     from generator.csp import apply as apply_csp
     # Every page's CSP meta, with the hashes of its inline scripts.
     apply_csp(site, serving=os.environ.get(SERVING) == "1")
+    # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
     if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
         shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")
+    # The i18n plugin builds the Chinese edition inside the English build's
+    # post_build (priority -100, so before this one): only the outermost
+    # build sees the whole site, and there the service worker and the
+    # .br/.gz copies are made.
+    global _depth
+    _depth -= 1
+    if _depth == 0 and os.environ.get(SERVING) != "1":   # `mkdocs serve` needs neither
+        from generator.build import finish_site
+        finish_site(site, ROOT)

@@ -69,7 +69,8 @@ def _wheels(root: Path, work: Path) -> list[Path]:
 def _inputs_key(root: Path, version: str) -> str:
     """A digest of everything that goes into the compiled wheels."""
     digest = hashlib.sha256(version.encode())
-    files = [root / "pyproject.toml", root / "generator" / "pyc_compile.mjs"]
+    # README.md is the wheel's long description (pyproject's `readme`).
+    files = [root / "pyproject.toml", root / "README.md", root / "generator" / "pyc_compile.mjs"]
     files += [p for p in (root / "checker").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -94,7 +95,7 @@ def _compiled_wheels(root: Path, work: Path, version: str) -> Path:
 
 
 def stage(root: Path) -> Path:
-    """Fill build/checker-dist/ with assets/pyodide/<version>/, assets/wheels/ and NPM_ASSETS; return it."""
+    """Fill build/checker-dist/ with assets/pyodide/<version>/, assets/wheels/<digest>/ and NPM_ASSETS; return it."""
     root = Path(root)
     version = pyodide_version(root)
     work = root / "build" / "checker-work"
@@ -117,8 +118,13 @@ def stage(root: Path) -> Path:
     wheel_dir.mkdir(parents=True)
     compiled = []
     for whl in sorted(_compiled_wheels(root, work, version).glob("*.whl")):
-        shutil.copy(whl, wheel_dir / whl.name)
-        compiled.append(whl.name)
+        # A wheel's name does not change with its content (icp_checker-0.1.0
+        # carries each build's rules): a folder named by its digest does, so
+        # servers and the service worker may keep it for good.
+        name = f"{hashlib.sha256(whl.read_bytes()).hexdigest()[:16]}/{whl.name}"
+        (wheel_dir / name).parent.mkdir()
+        shutil.copy(whl, wheel_dir / name)
+        compiled.append(name)
     manifest = {"pyodide": version, "indexURL": f"assets/pyodide/{version}/", "wheels": sorted(compiled)}
     (dist / "assets" / "checker-manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return dist

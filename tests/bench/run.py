@@ -8,7 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-BENCHES = ("tests.bench.bench_data", "tests.bench.bench_site", "tests.bench.bench_checker", "tests.bench.bench_browser")
+BENCHES = ("tests.bench.bench_data", "tests.bench.bench_site", "tests.bench.bench_checker", "tests.bench.bench_browser",
+           "tests.bench.bench_network")
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""Browser tests: the built site served on 127.0.0.1, driven in Debian's Chromium.
+"""Browser tests: the built site served by nginx on 127.0.0.1, driven in Debian's Chromium.
 
 Chromium comes from apt (/usr/bin/chromium); `playwright install` is never run.
 """
@@ -35,7 +35,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `directory` on 127.0.0.1 and a free port; returns (server, base URL)."""
+    """Serve `directory` on 127.0.0.1 and a free port with Python's plain
+    server (no compression, no headers), for tests that need nothing more;
+    returns (server, base URL)."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
@@ -51,11 +53,13 @@ def site_dir(request):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    server, url = serve(site_dir)
-    yield url
-    server.shutdown()
-    server.server_close()
+def site_url(site_dir, tmp_path_factory):
+    """The site as readers get it: Debian's nginx with deploy/nginx.conf
+    (compression, MIME types, the CSP header, caching)."""
+    from tests.nginx import Nginx
+    server = Nginx(site_dir, tmp_path_factory.mktemp("nginx"))
+    yield server.url
+    server.stop()
 
 
 class PageLog:
@@ -100,3 +104,36 @@ def ready_page(browser, site_url):
     page.log = log
     yield page
     context.close()
+
+
+# Everything the page's origin keeps: local and session storage, cookies, the
+# IndexedDB databases with all their records, and every Cache Storage cache
+# (the service worker's included) with the address and body of each entry.
+STORED = """async () => {
+  const dump = (s) => Object.keys(s).map((k) => k + '=' + s.getItem(k)).join('\\n');
+  const records = [];
+  for (const info of (indexedDB.databases ? await indexedDB.databases() : [])) {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open(info.name); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    for (const store of db.objectStoreNames) {
+      const all = await new Promise((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+      records.push(info.name + '/' + store + ': ' + JSON.stringify(all));
+    }
+    db.close();
+  }
+  const cached = [];
+  const names = self.caches ? await caches.keys() : [];
+  for (const name of names) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const body = new TextDecoder().decode(await (await cache.match(request)).arrayBuffer());
+      cached.push(name + ' ' + request.url + '\\n' + body);
+    }
+  }
+  return {local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie,
+          indexeddb: records.join('\\n'), caches: names, cached: cached.join('\\n')};
+}"""
+
+
+def stored(page) -> dict:
+    """What the page's origin has stored (see STORED), for looking for what the user typed."""
+    return page.evaluate(STORED)

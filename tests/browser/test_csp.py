@@ -1,19 +1,16 @@
 """Every page carries a Content-Security-Policy with only what it needs, and the
 site works under it: the checker, its worker under the header the server must
-send for the workers' scripts (generator.csp.WORKER_POLICY), and the search."""
+send for the workers' scripts (generator.csp.WORKER_POLICY; nginx sends it,
+deploy/nginx.conf), and the search."""
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from generator import csp
-from tests.browser.conftest import PageLog, _QuietHandler, wait_ready
+from tests.browser.conftest import PageLog, wait_ready
 from tests.browser.test_checker_privacy import CSP_LISTENER
 from tests.browser.test_checker_states import to_initial_filing
 
@@ -25,24 +22,10 @@ PAGES = ["/", "/glossary/", "/provinces/sichuan/", "/compare/", "/checklists/", 
          "/maintainers/", "/zh/", "/zh/provinces/beijing/", "/zh/checklists/", "/404.html"]
 
 
-class _WorkerPolicyHandler(_QuietHandler):
-    """Sends the workers' header with every script, as the deploy guide asks."""
-
-    def end_headers(self):
-        if urlsplit(self.path).path.endswith((".js", ".mjs")):
-            self.send_header("Content-Security-Policy", csp.WORKER_POLICY)
-        super().end_headers()
-
-
 @pytest.fixture(scope="module")
-def deployed_url(site_dir):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_WorkerPolicyHandler, directory=str(site_dir)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def deployed_url(site_url):
+    """nginx with deploy/nginx.conf: the pages' policy and the workers' header, as deployed."""
+    return site_url
 
 
 def csp_console(log):

@@ -131,9 +131,32 @@ def test_checker_wheels_are_reproducible(built_site):
     shutil.rmtree(ROOT / "build" / "checker-work" / "compiled")  # force a real rebuild
     second = digest(stage(ROOT))
     assert first == second
-    assert any(name.startswith("assets/wheels/icp_checker-") for name in first)
+    wheels = [name for name in first if name.startswith("assets/wheels/")]
+    assert any("/icp_checker-" in name for name in wheels)
+    # each in a folder named by its content digest, so that it can be cached for good
+    assert all(name.split("/")[2] == first[name][:16] for name in wheels)
 
 
 def test_sitemap_date_comes_from_the_data(built_site, dataset):
     from generator.render import as_of
     assert f"<lastmod>{as_of(dataset).isoformat()}</lastmod>" in (built_site / "sitemap.xml").read_text()
+
+
+def test_precompressed_copies_decompress_to_their_originals(built_site):
+    import gzip
+    import brotli
+    from generator.precompress import COMPRESSIBLE
+    copies = sorted(built_site.rglob("*.br")) + sorted(built_site.rglob("*.gz"))
+    for copy in copies:
+        original = copy.with_suffix("")
+        unpack = brotli.decompress if copy.suffix == ".br" else gzip.decompress
+        assert unpack(copy.read_bytes()) == original.read_bytes(), copy.relative_to(built_site)
+        assert len(copy.read_bytes()) < len(original.read_bytes()), copy.relative_to(built_site)
+    # Every text asset and the .wasm of some size has both; nothing already compressed gets one.
+    compressible = [p for p in built_site.rglob("*") if p.suffix in COMPRESSIBLE and p.stat().st_size > 1024]
+    missing = [p.relative_to(built_site).as_posix() for p in compressible
+               for suffix in (".br", ".gz") if not p.with_name(p.name + suffix).is_file()]
+    assert not missing, missing[:20]
+    assert any(p.suffix == ".wasm" for p in compressible)
+    assert (built_site / "search" / "search_index.json.br").is_file()
+    assert not [c for c in copies if c.with_suffix("").suffix in {".zip", ".whl", ".png"}]

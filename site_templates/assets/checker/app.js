@@ -10,11 +10,13 @@
 //               "Result" heading (a Markdown heading, so it is in the table
 //               of contents; moved into the checker once it runs)
 // - actions.js  print, download, share
+// - offline.js  the service worker, registered once the checker is ready
 //
 // Every word comes from province_data/labels.yaml (ui.checker_*), rendered
 // into the page as JSON by pages/checker.md.j2, or from the checker's data
 // and results. Text from the user or the engine is inserted as text only.
-// Privacy: no storage, no cookies, no logging, nothing in the URL except the
+// Privacy: nothing typed is stored (the service worker keeps only the site's own
+// files and pages), no cookies, no logging, nothing in the URL except the
 // province and the answers when "Share" is clicked; the language switcher's
 // links carry the same (never any details), so the other language opens
 // with the same answers.
@@ -22,6 +24,7 @@
 import { actionBar } from "./actions.js";
 import { engine, view } from "./client.js";
 import { pageLang, Words } from "./dom.js";
+import { keepForOffline } from "./offline.js";
 import { CheckerForm } from "./form.js";
 import { ResultBrief, ResultPanel } from "./result.js";
 import { StatusView } from "./status.js";
@@ -41,7 +44,10 @@ class CheckerPage {
   engineEvent(event, detail) {
     if (event === "progress") this.statusView.setLoading(detail);
     else if (event === "failed") this.statusView.showError(detail);
-    else if (event === "ready") this.showReady(detail);
+    else if (event === "ready") {
+      this.showReady(detail);
+      keepForOffline();
+    }
   }
 
   showReady(data) {
