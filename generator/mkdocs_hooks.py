@@ -7,6 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs loads this file by path and restores sys.path afterwards, so the
 # generator is imported here, while the project root is on the path.
@@ -72,12 +74,64 @@ def on_pre_build(config, **kwargs):
         log.error(problem)
 
 
-@event_priority(-200)
+def _alternates(config):
+    # i18n sets extra.alternate as an attribute on pages (which templates read
+    # before the mapping's key), and as the key at the start of each build.
+    return getattr(config.extra, "alternate", None) or config.extra["alternate"]
+
+
+def _set_alternates(config, value):
+    config.extra.alternate = config.extra["alternate"] = value
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    # After mkdocs-static-i18n's on_page_context (priority 50), which points
+    # config.extra.alternate at this page in each language: the switcher keeps
+    # those, <link rel="alternate"> gets the language roots (theme.split_alternates).
+    from generator import theme
+    lang = config.theme["language"]
+    context["language_links"], head = theme.split_alternates(_alternates(config))
+    _set_alternates(config, head)
+    context["base_url"] = theme.search_base(context["base_url"], lang)
+    context["icp_words"] = theme.words(lang)
+    context["feedback_url"] = theme.feedback_url(config.extra["feedback"], lang, "/" + page.url)
+    return context
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    # 404.html: its links, the switcher's included, lead to the language roots.
+    from generator import theme
+    _, roots = theme.split_alternates(_alternates(config))
+    _set_alternates(config, roots)
+    context["language_links"] = roots
+    context["language_homes"] = theme.language_homes(roots)
+    context["icp_words"] = theme.words(config.theme["language"])
+    return context
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    # MkDocs writes 404.html at the site root in every language's build, and
+    # i18n builds Chinese last: each language other than the default goes to
+    # <lang>/404.html instead, and the root keeps the default language's.
+    from generator import theme
+    lang = config.theme["language"]
+    if template_name != "404.html" or lang == theme.DEFAULT_LANG:
+        return output
+    target = Path(config["site_dir"]) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""   # an empty page is not written
+
+
+@event_priority(-200)   # after mkdocs-static-i18n's (-100), which builds the other languages and the search index
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     from generator.csp import apply as apply_csp
     # Every page's CSP meta, with the hashes of its inline scripts.
     apply_csp(site, serving=os.environ.get(SERVING) == "1")
+    # One search index per language, with the readers' words for our terms.
+    from generator import search
+    search.split_index(site, search.load_synonyms(), config.plugins["i18n"].build_languages)
     # Material's language switcher fetches <lang>/sitemap.xml; i18n writes one at the root only.
     if (site / "sitemap.xml").exists() and (site / "zh").is_dir():
         shutil.copyfile(site / "sitemap.xml", site / "zh" / "sitemap.xml")

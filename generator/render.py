@@ -16,7 +16,7 @@ from checker import words
 from checker.rules import age_years, newest_source, published_day, stale
 from checker.ruleset import preapproval_on
 from checker.steps import ask_question, checklist_case
-from generator import changes
+from generator import changes, theme
 from checker.steps import select as select_steps
 from generator.model import LANGS, View, effective_rule, in_force, page_text, plain_text
 
@@ -189,10 +189,13 @@ class Renderer:
     def province_pages(self, lang: str) -> dict:
         view = View(self.ds, lang)
         pages = {}
+        feedback = theme.feedback_template()
         for p in self.provinces:
             rules = [self.province_rule(view, p, rid, "../") for rid in PROVINCE_RULES]
+            address = theme.page_address(lang, f"provinces/{p['slug']}/")
             pages[f"provinces/{p['slug']}{suffix(lang)}.md"] = self._page(
-                "province.md.j2", lang, "../", p=p, rules=rules)
+                "province.md.j2", lang, "../", p=p, rules=rules,
+                feedback=lambda rule_id, address=address: theme.feedback_url(feedback, lang, address, rule_id))
             for entity in ENTITIES:
                 phases, ask, data_date = self.checklist(view, p, entity, "../")
                 pages[f"checklists/{p['slug']}-{entity}{suffix(lang)}.md"] = self._page(
