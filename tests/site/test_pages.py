@@ -74,7 +74,7 @@ def test_checklist_follows_procedure_order(dataset, pages):
     page = pages["checklists/sichuan-organisation.md"]
     positions = [page.index(f"## {t}") for t in titles]
     assert positions == sorted(positions) and len(order) == len(titles)
-    assert page.count("- [ ] ") >= 15
+    assert page.count("<input type=\"checkbox\"") >= 15          # one tick box per step
 
 
 def test_zh_pages_have_no_english_ui_words(pages):
