@@ -13,7 +13,7 @@ from generator import build as site_build
 from tests.site.test_built_site import digest
 
 ROOT = Path(__file__).resolve().parents[2]
-COPY = ["province_data", "content", "site_templates", "generator", "checker", "mkdocs.yml", "pyproject.toml"]
+COPY = ["province_data", "content", "site_templates", "generator", "checker", "deploy", "mkdocs.yml", "pyproject.toml", "README.md"]
 
 
 def copy_project(root: Path) -> Path:
