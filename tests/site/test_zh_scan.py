@@ -21,6 +21,10 @@ ALLOWED = {
     "SKILL", "NervJS", "taro", "Unicode", "xn", "QQ", "ECS", "ENS", "IoT", "Studio", "Markdown",
     # Formats, units and software named as they are on the developer pages.
     "Schema", "draft", "Promise", "MB", "KB", "BOM", "Windows", "nginx", "Atom", "Content", "Security", "Policy",
+    # The hosting guide (deploy): software, cloud products and HTTP header names as the providers' own Chinese
+    # documentation writes them (腾讯云 COS, Content-Type, Cache-Control, PUT Bucket website).
+    "Debian", "COS", "Brotli", "gzip", "Service", "Workbox", "MIME", "TLS", "XML", "Type", "Encoding", "Cache",
+    "Control", "Header", "Host", "PUT", "Bucket", "website", "server",
     # "XXX" stands for a name in Chinese forms (XXX公司), as in a province's quoted rule.
     "XXX",
     # Letters that are part of numbers and codes: the A, X and K that end app, mini-program
