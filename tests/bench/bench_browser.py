@@ -185,16 +185,21 @@ def _build_site(target: Path) -> Path:
     return target
 
 
-def main(argv=None) -> list[str]:
+def run(argv, measure_site, as_lines, printing: bool) -> list[str]:
+    """A browser bench's main: measure the site in argv[0], or one built for the run; the lines."""
     argv = sys.argv[1:] if argv is None else argv
     if argv:
-        out = lines(measure(Path(argv[0])))
+        out = as_lines(measure_site(Path(argv[0])))
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            out = lines(measure(_build_site(Path(tmp) / "site")))
-    if __name__ == "__main__":
+            out = as_lines(measure_site(_build_site(Path(tmp) / "site")))
+    if printing:
         print("\n".join(out))
     return out
+
+
+def main(argv=None) -> list[str]:
+    return run(argv, measure, lines, __name__ == "__main__")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.bench.bench_browser import BARE, BARE_WORKER, CHROMIUM, READY_STAMP, _build_site  # noqa: E402
+from tests.bench.bench_browser import BARE, BARE_WORKER, CHROMIUM, READY_STAMP, run as run_bench  # noqa: E402
 
 RUNS = 5
 NETWORK = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
@@ -155,15 +155,7 @@ def lines(r: dict) -> list[str]:
 
 
 def main(argv=None) -> list[str]:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv:
-        out = lines(measure(Path(argv[0])))
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = lines(measure(_build_site(Path(tmp) / "site")))
-    if __name__ == "__main__":
-        print("\n".join(out))
-    return out
+    return run_bench(argv, measure, lines, __name__ == "__main__")
 
 
 if __name__ == "__main__":
