@@ -86,6 +86,33 @@ def wait_ready(page, timeout=READY_TIMEOUT_MS):
     page.evaluate("() => window.icpChecker.ready")
 
 
+# Resolves once the checker's result has had no pending check and no DOM change for
+# quiet_ms, and no CSS transition is running: a typed change is debounced, so a result
+# seen right after typing may still be replaced by the one for the new value.
+_SETTLED = """async (quietMs) => {
+  const node = document.querySelector("#icp-checker .icp-checker__result");
+  let last = performance.now();
+  const seen = new MutationObserver(() => { last = performance.now(); });
+  seen.observe(node, { subtree: true, childList: true, attributes: true, characterData: true });
+  try {
+    while (node.hasAttribute("aria-busy") || performance.now() - last < quietMs) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  } finally { seen.disconnect(); }
+  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
+}"""
+
+
+def wait_settled(page, quiet_ms=800):
+    """Wait until the result on screen is the one for the form as it is now."""
+    page.evaluate(_SETTLED, quiet_ms)
+
+
+def wait_transitions(page):
+    """Wait for running CSS transitions (Material animates the header on a resize)."""
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
+
+
 def open_checker(page, url):
     """Go to a checker URL and wait until the engine is ready; returns a PageLog."""
     log = PageLog(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import wait_ready, wait_settled, wait_transitions
 from tests.browser.test_checker_a11y import blocking_violations
 
 pytestmark = pytest.mark.browser
@@ -114,6 +114,7 @@ def test_the_checker_result_fits_a_phone(phone, site_url, lang):
         phone.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
     phone.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
     phone.fill("#icp-website-domains", "example.com")
+    wait_settled(phone)
     rules = phone.locator("#icp-checker .icp-result__table")
     rules.first.wait_for()
     # "What applies" and the sources get the screen's width: every cell within it
@@ -125,4 +126,5 @@ def test_the_checker_result_fits_a_phone(phone, site_url, lang):
     assert phone.evaluate(SMALL_TABLE_TEXT, MIN_TABLE_TEXT_PX) == []
     assert blocking_violations(phone) == []
     phone.set_viewport_size(DESKTOP)
+    wait_transitions(phone)
     assert blocking_violations(phone) == []
