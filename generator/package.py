@@ -53,6 +53,10 @@ def _wheels(root: Path, work: Path) -> list[Path]:
     shutil.rmtree(raw, ignore_errors=True)
     raw.mkdir(parents=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH="315532800")
+    # setuptools stages the package in build/lib and never removes a file from it: a module
+    # deleted or renamed in checker/ would still be shipped in the wheel.
+    for stale in [root / "build" / "lib", *root.glob("build/bdist.*")]:
+        shutil.rmtree(stale, ignore_errors=True)
     _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(raw), str(root)], root, env)
     cache = work / "deps"
     cache.mkdir(exist_ok=True)
@@ -69,8 +73,9 @@ def _wheels(root: Path, work: Path) -> list[Path]:
 def _inputs_key(root: Path, version: str) -> str:
     """A digest of everything that goes into the compiled wheels."""
     digest = hashlib.sha256(version.encode())
-    # README.md is the wheel's long description (pyproject's `readme`).
-    files = [root / "pyproject.toml", root / "README.md", root / "generator" / "pyc_compile.mjs"]
+    # README.md is the wheel's long description (pyproject's `readme`); this file is the recipe.
+    files = [root / "pyproject.toml", root / "README.md", root / "generator" / "pyc_compile.mjs",
+             root / "generator" / "package.py"]
     files += [p for p in (root / "checker").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

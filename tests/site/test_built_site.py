@@ -137,6 +137,17 @@ def test_checker_wheels_are_reproducible(built_site):
     assert all(name.split("/")[2] == first[name][:16] for name in wheels)
 
 
+def test_the_checker_wheel_holds_exactly_the_checker_package(built_site):
+    import zipfile
+    from tests.conftest import ROOT
+    wheel, = built_site.glob("assets/wheels/*/icp_checker-*.whl")
+    shipped = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("checker/")}
+    source = {str(p.relative_to(ROOT)).replace("\\", "/") for p in (ROOT / "checker").rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts}
+    # Sources are shipped byte-compiled; a module no longer in checker/ must not be shipped.
+    assert shipped == {name[:-3] + ".pyc" if name.endswith(".py") else name for name in source}
+
+
 def test_sitemap_date_comes_from_the_data(built_site, dataset):
     from generator.render import as_of
     assert f"<lastmod>{as_of(dataset).isoformat()}</lastmod>" in (built_site / "sitemap.xml").read_text()
