@@ -156,12 +156,15 @@ def test_sitemap_date_comes_from_the_data(built_site, dataset):
 def test_precompressed_copies_decompress_to_their_originals(built_site):
     import gzip
     import brotli
-    from generator.precompress import COMPRESSIBLE
+    from generator.precompress import ARCHIVES, COMPRESSIBLE
     copies = sorted(built_site.rglob("*.br")) + sorted(built_site.rglob("*.gz"))
     for copy in copies:
         original = copy.with_suffix("")
         unpack = brotli.decompress if copy.suffix == ".br" else gzip.decompress
-        assert unpack(copy.read_bytes()) == original.read_bytes(), copy.relative_to(built_site)
+        if original.suffix in ARCHIVES:
+            assert same_members(unpack(copy.read_bytes()), original.read_bytes()), copy.relative_to(built_site)
+        else:
+            assert unpack(copy.read_bytes()) == original.read_bytes(), copy.relative_to(built_site)
         assert len(copy.read_bytes()) < len(original.read_bytes()), copy.relative_to(built_site)
     # Every text asset and the .wasm of some size has both; nothing already compressed gets one.
     compressible = [p for p in built_site.rglob("*") if p.suffix in COMPRESSIBLE and p.stat().st_size > 1024]
@@ -170,4 +173,20 @@ def test_precompressed_copies_decompress_to_their_originals(built_site):
     assert not missing, missing[:20]
     assert any(p.suffix == ".wasm" for p in compressible)
     assert (built_site / "search" / "search_index.json.br").is_file()
-    assert not [c for c in copies if c.with_suffix("").suffix in {".zip", ".whl", ".png"}]
+    assert not [c for c in copies if c.with_suffix("").suffix in {".png"}]
+    # The runtime's standard library and every wheel are sent compressed as their stored twins.
+    archives = [p for p in built_site.rglob("*") if p.suffix in ARCHIVES]
+    assert any(p.name == "python_stdlib.zip" for p in archives) and any(p.suffix == ".whl" for p in archives)
+    assert all(p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file() for p in archives)
+
+
+def same_members(twin: bytes, archive: bytes) -> bool:
+    """`twin` is `archive` with its members stored: the same names, dates, modes and contents, in order."""
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(twin)) as a, zipfile.ZipFile(io.BytesIO(archive)) as b:
+        if [(i.filename, i.date_time, i.external_attr) for i in a.infolist()] != \
+                [(i.filename, i.date_time, i.external_attr) for i in b.infolist()]:
+            return False
+        stored = all(i.compress_type == zipfile.ZIP_STORED for i in a.infolist())
+        return stored and all(a.read(name) == b.read(name) for name in b.namelist())
