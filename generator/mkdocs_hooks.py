@@ -46,6 +46,10 @@ def on_config(config, **kwargs):
     config.copyright = footer["en"]
     for language in config.plugins["i18n"].config.languages:
         language.copyright = footer[language.locale]
+    # Table rows that read as separate pieces in search results (generator/search_tables.py).
+    from generator.search_tables import SearchableTables
+    if not any(isinstance(e, SearchableTables) for e in config.markdown_extensions):
+        config.markdown_extensions.append(SearchableTables())
     return config
 
 

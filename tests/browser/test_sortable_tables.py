@@ -77,7 +77,7 @@ def test_without_javascript_the_tables_read_in_the_datas_order(browser, site_url
         table = page.locator(TABLES).first
         assert table.locator("th[role=columnheader]").count() == 0
         # The same rows, in the order of the generated page (province by province, by code).
-        shown = [row.inner_text().split("\t")[0] for row in table.locator("tbody tr").all()]
+        shown = [row.locator("td").first.inner_text().strip() for row in table.locator("tbody tr").all()]
         section = pages["compare.md"].split("\n## ")[1]
         assert shown == [line.split("](")[0].removeprefix("| [") for line in section.splitlines()
                          if line.startswith("| [")]

@@ -66,3 +66,15 @@ def test_language_switcher_stays_on_the_same_page(built_site):
         target = switcher_target(built_site, page, "zh")
         assert target == (built_site / "zh" / rel).parent.resolve(), rel
         assert switcher_target(built_site, target / "index.html", "en") == page.parent.resolve(), rel
+
+
+def test_search_snippets_of_tables_keep_cells_apart_and_leave_out_headers(built_site):
+    # generator/search_tables.py: a table's header is not indexed and each cell is a paragraph.
+    for index_path, header, cell in (("search/search_index.json", "Province Rule Status", "<p>Beijing</p>"),
+                                     ("zh/search/search_index.json", "省份", "<p>\u200b北京市\u200b</p>")):
+        docs = json.loads((built_site / index_path).read_text(encoding="utf-8"))["docs"]
+        rows = [d for d in docs if d["location"].endswith("#compare-local-mobile")]
+        assert len(rows) == 1, index_path
+        assert rows[0]["text"].startswith(cell) and header not in rows[0]["text"]
+    page = (built_site / "compare/index.html").read_text(encoding="utf-8")
+    assert "<thead data-search-exclude" in page
