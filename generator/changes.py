@@ -64,7 +64,9 @@ def atom(items: list[dict], *, title: str, feed_id: str, page: str, view, to_roo
         href = to_root + item["page"].removesuffix(".md") + "/#" + item["anchor"]
         sources = words.punct("sentence_sep", view.lang, view.labels).join(
             dict.fromkeys(source_name(view, sid) for sid in item["sources"]))
-        heading = "{}: {}: {} ({} {})".format(where, item["name"], item["value"], verb, item["date"])
+        colon = words.punct("colon", view.lang, view.labels)
+        heading = (where + colon + item["name"] + colon + item["value"] + words.punct("paren_open", view.lang, view.labels)
+                   + f"{verb} {item['date']}" + words.punct("paren_close", view.lang, view.labels))
         scope = item["province"]["slug"] if item["province"] else "national"
         entry_id = ":".join([feed_id, scope, item["rule"], item["kind"], item["date"]])
         out += ["  <entry>",

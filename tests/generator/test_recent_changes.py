@@ -42,3 +42,14 @@ def test_feeds_are_deterministic(dataset):
     first, second = render_all(dataset), render_all(dataset)
     assert {k: v for k, v in first.items() if k.startswith("feeds/")} == \
         {k: v for k, v in second.items() if k.startswith("feeds/")}
+
+
+def test_chinese_feed_titles_use_full_width_punctuation(pages):
+    feed = ET.fromstring(pages["feeds/all-zh.xml"])
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert titles
+    for title in titles:
+        assert "：" in title and title.endswith("）") and "（" in title, title
+        assert ": " not in title and " (" not in title, title
+    english = [e.find(f"{ATOM}title").text for e in ET.fromstring(pages["feeds/all-en.xml"]).findall(f"{ATOM}entry")]
+    assert all(": " in t and t.endswith(")") for t in english)
