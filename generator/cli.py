@@ -61,4 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}; site/ was left as it was.", file=sys.stderr)
         return 1
     print(_summary(ds))
+    if args.command == "build":
+        _feedback_note()
     return 0
+
+
+def _feedback_note() -> None:
+    """The "Report a problem" links need the project's own address, which only its maintainers know."""
+    from generator.theme import feedback_template
+    if "OWNER/REPO" in feedback_template():
+        print("note: mkdocs.yml extra.feedback still names the placeholder repository OWNER/REPO, so every "
+              "'Report a problem' link leads nowhere; set it to your repository's new-issue URL or a mailto: "
+              "link before you deploy.", file=sys.stderr)
