@@ -11,6 +11,7 @@ from __future__ import annotations
 from checker import policy, ruleset, steps, words
 from checker.checks import content
 from checker import rules as _rules
+from checker.validators import per_object
 
 READS = frozenset({
     "leader_legal_rep",
@@ -61,7 +62,14 @@ def for_case(case, lang: str) -> list:
 
 
 def _outcomes(data) -> set:
-    """Every outcome some document applies to (the list's, and the items' own)."""
+    """Every outcome some document applies to (the list's, and the items' own); found once per data."""
+    return per_object(_OUTCOMES, data, _all_outcomes)
+
+
+_OUTCOMES: dict = {}
+
+
+def _all_outcomes(data) -> set:
     found = set(data["outcomes"])
     for item in data["documents"]:
         found.update(item.get("outcomes", ()))

@@ -169,9 +169,7 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
     limit for the code's module) are shortened. Findings are immutable, so
     equal ones are shared from a small cache.
     """
-    entry = catalog()["messages"][code]
-    limit = _param_chars(code) if limit is None else limit
-    field_name = field if isinstance(field, str) else _safe_str(field)
+    field_name = field if type(field) is str else _safe_str(field)
     # Most values are plain text or numbers, already hashable and citing nothing: only the others
     # are frozen and searched for citations.
     if all(type(v) in _PLAIN for v in params.values()):
@@ -179,15 +177,16 @@ def build(code: str, field, params: dict, limit: int | None = None) -> Finding:
     else:
         frozen = tuple(sorted((k, v if type(v) in _PLAIN else _freeze(v)) for k, v in params.items()))
         cited = _cited(params)
-    key = (code, field_name, frozen, limit, cited)
+    key = (code, field_name, frozen, limit, cited)   # the default limit follows from the code
     try:
         cached = _MADE.get(key)
     except TypeError:  # an unhashable param: no caching
         key, cached = None, None
     if cached is not None:
         return cached
+    entry = catalog()["messages"][code]
     finding = Finding(code=code, severity=entry["severity"], field=field_name, params=frozen, sources=cited,
-                      limit=limit, raw=dict(params))
+                      limit=_param_chars(code) if limit is None else limit, raw=dict(params))
     if key is not None:
         if len(_MADE) >= 8192:
             _MADE.clear()

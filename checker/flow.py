@@ -14,6 +14,7 @@ than two answers (dead ends), nodes that cannot be reached, and cycles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from checker.validators import per_object
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,15 @@ def _walk(graph: dict, answers: dict) -> Walk:
 
 
 def answered_by_entity(graph: dict) -> tuple:
-    """The questions an application answers with entity.kind (``answered_by``), not in ``answers``."""
+    """The questions an application answers with entity.kind (``answered_by``), not in ``answers``.
+    Asked several times for every application: found once per graph."""
+    return per_object(_BY_ENTITY, graph, _answered_by_entity)
+
+
+_BY_ENTITY: dict = {}
+
+
+def _answered_by_entity(graph: dict) -> tuple:
     return tuple(q for q, node in graph.get("questions", {}).items() if node.get("answered_by") == "entity.kind")
 
 
