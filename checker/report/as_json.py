@@ -31,6 +31,7 @@ def _encode_fast(value) -> str:
 _BREAK_CHARS = "\x85\u2028\u2029"
 _BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in _BREAK_CHARS})
 SHARED = ("province_rules", "steps", "findings")   # the sections whose items are shared between reports
+_KEYS = {key: json.dumps(key) + ":" for key in SHARED}   # their keys as the line writes them
 _MEMO: dict = {}   # id(object) -> [object, its JSON, that as UTF-8]; holding the object keeps its id unused
 _LIMIT = 20000
 
@@ -77,7 +78,7 @@ def _shared_line(report: dict, piece, memo, join):
                 section = memo(value)                  # the whole list is one cached object
             else:                                      # steps, findings: a new list of cached items
                 section = join([piece("["), join(list(map(memo, value)), piece(",")), piece("]")], piece(""))
-            parts.append(join([piece(_encode_fast(key) + ":"), section], piece("")))
+            parts.append(join([piece(_KEYS[key]), section], piece("")))
         else:
             run[key] = value
     if run:

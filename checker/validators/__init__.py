@@ -134,18 +134,19 @@ def as_text(value, prefix: str, max_chars: int = MAX_INPUT_CHARS) -> str:
 
 def normalise(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII) plus unified hyphens."""
+    if text.isascii():   # NFKC leaves ASCII as it is, and every dash it unifies is not ASCII
+        return text
     return unicodedata.normalize("NFKC", text).translate(_DASHES)
 
 
 def drop_separators(text: str, chars: str = " -") -> str:
     """Remove whitespace (any kind) and the given separator characters."""
     # str.split() splits on exactly the characters str.isspace() accepts.
-    return "".join(text.split()).translate(_deletions(chars))
-
-
-@functools.lru_cache(maxsize=32)
-def _deletions(chars: str) -> dict:
-    return dict.fromkeys(map(ord, chars))
+    text = "".join(text.split())
+    for char in chars:   # one or two characters: replace() is quicker than translate() with a table
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def as_date(value):
