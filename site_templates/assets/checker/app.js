@@ -65,7 +65,7 @@ class CheckerPage {
         if (this.form.applyFragment(location.hash)) this.form.changed({ revalidate: true });
       });
     }
-    this.statusView.showReady();
+    this.statusView.showReady(engine.boot);
     this.form.changed({ revalidate: true });
   }
 

@@ -185,6 +185,7 @@ class Engine {
     if (msg.type === "progress") {
       this.emit("progress", msg.step);
     } else if (msg.type === "ready") {
+      this.boot = msg.boot === "snapshot" ? "snapshot" : "fresh";
       this.data = JSON.parse(msg.data);
       this.resolveReady(this.data);
       this.emit("ready", this.data);

@@ -67,11 +67,13 @@ export class StatusView {
     );
   }
 
-  // The app area, shown once the engine is ready.
-  showReady() {
+  // The app area, shown once the engine is ready. data-boot says how the engine
+  // started ("fresh", or "snapshot" for a returning reader: worker.mjs).
+  showReady(boot) {
     this.loading.hidden = true;
     this.errorBox.replaceChildren();
     this.app.hidden = false;
+    this.root.dataset.boot = boot || "fresh";
     this.root.dataset.state = "ready";
   }
 }

@@ -8,7 +8,9 @@
 //                   {id, op: "view", application: "<json>", lang}       checker.api.view
 //                   {id, op: "field", kind, value: "<json>", context: "<json>", lang}
 //   worker -> page  {type: "progress", step: "runtime"|"packages"|"checker"}
-//                   {type: "ready", data: "<json>"}     checker.api.page_data()
+//                   {type: "ready", data: "<json>", boot: "fresh"|"snapshot"}
+//                                               data: checker.api.page_data(); boot: how
+//                                               the interpreter started (see restore())
 //                   {type: "failed", step, detail}      loading failed
 //                   {id, ok: true, result: "<json>"} | {id, ok: false, detail}
 //                   {type: "crashed", detail}   Pyodide's fatal error: it cannot go
@@ -73,6 +75,21 @@ function progress(name) {
   postMessage({ type: "progress", step: name });
 }
 
+// A returning reader's engine starts from a memory snapshot: Pyodide's
+// makeMemorySnapshot / _loadSnapshot (private in Pyodide 314.0.7, which
+// package.json pins). Booting the interpreter takes about 4 s on a slow
+// machine; restoring its memory with the checker already imported takes
+// about 0.4 s. The snapshot is taken once per build of the runtime and the
+// wheels, on a first visit, *before the worker answers any call*: it holds
+// the interpreter, the checker and its data, and nothing the reader typed.
+// It is kept gzip-compressed (31 MB -> 6.5 MB) in Cache Storage under a key
+// naming the Pyodide version and the wheels' digests, so a new build never
+// restores an old one. Restoring that fails in any way deletes it and boots
+// normally. Memory holds no files: the wheels are unpacked again after a
+// restore (their modules imported later, like idna, need them).
+const SNAPSHOTS = "icp-checker-snapshot";
+const quiet = () => {};
+
 async function boot() {
   progress("runtime");
   const manifest = await (await fetch(MANIFEST, { credentials: "same-origin" })).json();
@@ -81,19 +98,86 @@ async function boot() {
   for (const url of [indexURL, ...wheels]) {
     if (new URL(url).origin !== SITE.origin) throw new Error("cross-origin");
   }
+  const key = new URL(`assets/checker-snapshot/${manifest.pyodide}/${manifest.wheels.map(digestOf).join("-")}`,
+                      SITE).href;
+  // The wheels download while the interpreter boots or is restored.
+  const downloads = wheels.map((url) => fetch(url).then((response) => response.arrayBuffer()));
+  downloads.forEach((download) => download.catch(quiet));   // reported by the fetch check, and awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const quiet = () => {};
-  // `packages` downloads the wheels while the interpreter boots; the
-  // loadPackage call below then only confirms (and reports any failure).
-  const py = await loadPyodide({ indexURL, packages: wheels, stdout: quiet, stderr: quiet });
+  let started = await restore(loadPyodide, indexURL, key, downloads);
+  let snapshot = null;
+  if (!started) {
+    const py = await loadPyodide({ indexURL, stdout: quiet, stderr: quiet, _makeSnapshot: true });
+    const data = await prepare(py, downloads);
+    snapshot = takeSnapshot(py);
+    started = { py, data, boot: "fresh" };
+  }
+  const { py, data, boot: how } = started;
+  calls = { check: py.globals.get("icp_check"), view: py.globals.get("icp_view"), field: py.globals.get("icp_field") };
+  postMessage({ type: "ready", data, boot: how });
+  if (snapshot) keep(snapshot, key);   // compressing takes a second: the reader need not wait for it
+}
+
+// The wheels unpacked into site-packages, the shim defined, the checker imported and its
+// data loaded (page_data reads it all); page_data's JSON is returned.
+async function prepare(py, downloads) {
   progress("packages");
-  await py.loadPackage(wheels, { messageCallback: quiet, errorCallback: quiet });
+  for (const download of downloads) py.unpackArchive(await download, "wheel");
   progress("checker");
-  const ns = py.globals.get("dict")();
-  py.runPython(SHIM, { globals: ns });
-  calls = { check: ns.get("icp_check"), view: ns.get("icp_view"), field: ns.get("icp_field") };
-  const data = ns.get("icp_data")();
-  postMessage({ type: "ready", data });
+  py.runPython(SHIM);
+  return py.runPython("icp_data()");
+}
+
+function digestOf(wheel) {
+  return wheel.split("/")[0];   // <sha256[:16]>/<name>.whl (generator/package.py)
+}
+
+function takeSnapshot(py) {
+  try {
+    return py.makeMemorySnapshot();
+  } catch (error) {
+    return null;   // this worker goes on; the next visit boots normally again
+  }
+}
+
+async function restore(loadPyodide, indexURL, key, downloads) {
+  let stored;
+  try {
+    stored = await (await caches.open(SNAPSHOTS)).match(key);
+  } catch (error) {
+    return null;   // no Cache Storage here
+  }
+  if (!stored) return null;
+  try {
+    const memory = new Uint8Array(
+      await new Response(stored.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    const py = await loadPyodide({ indexURL, stdout: quiet, stderr: quiet, _loadSnapshot: memory });
+    return { py, data: await prepare(py, downloads), boot: "snapshot" };
+  } catch (error) {
+    await forget(key);
+    return null;
+  }
+}
+
+async function keep(snapshot, key) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    const packed = new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"));
+    await cache.put(key, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    for (const old of await cache.keys()) {
+      if (old.url !== key) await cache.delete(old);   // an older build's
+    }
+  } catch (error) {
+    // No room or no Cache Storage: the next visit boots normally.
+  }
+}
+
+async function forget(key) {
+  try {
+    await (await caches.open(SNAPSHOTS)).delete(key);
+  } catch (error) {
+    // nothing stored, nothing to delete
+  }
 }
 
 function describe(error, withMessage = false) {
