@@ -154,7 +154,7 @@ async function restore(loadPyodide, indexURL, key, downloads) {
     const py = await loadPyodide({ indexURL, stdout: quiet, stderr: quiet, _loadSnapshot: memory });
     return { py, data: await prepare(py, downloads), boot: "snapshot" };
   } catch (error) {
-    await forget(key);
+    if (!failed) await forget(key);   // a download that failed says nothing about the snapshot
     return null;
   }
 }
