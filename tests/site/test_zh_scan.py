@@ -21,6 +21,7 @@ ALLOWED = {
     "SKILL", "NervJS", "taro", "Unicode", "xn", "QQ", "ECS", "ENS", "IoT", "Studio", "Markdown",
     # Formats, units and software named as they are on the developer pages.
     "Schema", "draft", "Promise", "MB", "KB", "BOM", "Windows", "nginx", "Atom", "Content", "Security", "Policy",
+    "ZIP", "wheel", "Storage",   # Python's package format, and the browser's Cache Storage
     # The hosting guide (deploy): software, cloud products and HTTP header names as the providers' own Chinese
     # documentation writes them (腾讯云 COS, Content-Type, Cache-Control, PUT Bucket website).
     "Debian", "COS", "Brotli", "gzip", "Service", "Workbox", "MIME", "TLS", "XML", "Type", "Encoding", "Cache",
