@@ -82,8 +82,12 @@ new MutationObserver((_, observer) => {
 
 
 def _cold_load(browser, url: str, selector: str) -> tuple[float, int, list]:
-    """(ms from navigation start to ready, bytes transferred, URLs) in a fresh context."""
-    context = browser.new_context()
+    """(ms from navigation start to ready, bytes transferred, URLs) in a fresh context.
+
+    Service workers are blocked: the checker registers one once it is ready, and its
+    offline precache (the runtime again, from this server that sends no cache headers)
+    is not the page's load; bench_network.py measures the service worker, as served."""
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.add_init_script(READY_STAMP)
     urls, sizes = [], []
