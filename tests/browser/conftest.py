@@ -113,6 +113,17 @@ def wait_transitions(page):
     page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
 
 
+def answer_initial_filing(page, province="51", kind="organisation"):
+    """Answer the questions for an initial filing in `province`; returns once the result
+    says so and the details form is shown."""
+    page.select_option("#icp-province", province)
+    for question, value in (("server_location", "mainland"), ("entity_kind", kind),
+                            ("domain_filed", "no"), ("entity_filed", "no")):
+        page.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
+    page.wait_for_selector('#icp-checker .icp-checker__result[data-result="initial"]')
+    page.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
+
+
 def open_checker(page, url):
     """Go to a checker URL and wait until the engine is ready; returns a PageLog."""
     log = PageLog(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import open_checker
+from tests.browser.conftest import answer_initial_filing, open_checker
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +20,7 @@ def blocking_violations(page):
 
 
 def fill_in(page, lang="en"):
-    page.select_option("#icp-province", "51")
-    for question, value in (("server_location", "mainland"), ("entity_kind", "organisation"),
-                            ("domain_filed", "no"), ("entity_filed", "no")):
-        page.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
-    page.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
+    answer_initial_filing(page)
     page.fill("#icp-entity-uscc", "91510100MA61234567")
     page.fill("#icp-entity-leader-email", "admin@@example.com")
     page.fill("#icp-website-name", "Example")

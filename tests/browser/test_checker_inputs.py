@@ -5,21 +5,12 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.conftest import open_checker
+from tests.browser.conftest import answer_initial_filing, open_checker
 
 pytestmark = pytest.mark.browser
 
 XSS = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">', '"><svg onload=alert(3)>',
        "<iframe src=javascript:alert(4)>"]
-
-
-def to_organisation_filing(page, province="51", kind="organisation"):
-    page.select_option("#icp-province", province)
-    for question, value in (("server_location", "mainland"), ("entity_kind", kind),
-                            ("domain_filed", "no"), ("entity_filed", "no")):
-        page.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
-    page.wait_for_selector('#icp-checker .icp-checker__result[data-result="initial"]')
-    page.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
 
 
 def messages(page, input_id):
@@ -50,7 +41,7 @@ def _cases():
 def test_invalid_value_shows_the_engines_message_next_to_the_field(ready_page, input_id, kind, bad, good):
     from checker import api
     page = ready_page
-    to_organisation_filing(page)
+    answer_initial_filing(page)
     page.fill(f"#{input_id}", "")
     page.locator(f"#{input_id}").press_sequentially(bad, delay=5)
     wait_messages(page, input_id)
@@ -72,7 +63,7 @@ def test_invalid_value_shows_the_engines_message_next_to_the_field(ready_page, i
 
 def test_domains_and_website_name_are_checked_per_line(ready_page):
     page = ready_page
-    to_organisation_filing(page)
+    answer_initial_filing(page)
     page.fill("#icp-website-domains", "example.com\nexample.invalidtld")
     page.wait_for_function("() => document.querySelector('#icp-website-domains-msg').textContent.includes('invalidtld')")
     text = " ".join(messages(page, "icp-website-domains"))
@@ -86,7 +77,7 @@ def test_domains_and_website_name_are_checked_per_line(ready_page):
 
 def test_result_lists_errors_with_a_link_to_the_field(ready_page):
     page = ready_page
-    to_organisation_filing(page)
+    answer_initial_filing(page)
     page.fill("#icp-entity-uscc", "91510100MA61234567")
     page.wait_for_selector('#icp-checker .icp-result__findings li.icp-msg--error[data-field="entity.uscc"]')
     item = page.locator('#icp-checker .icp-result__findings li.icp-msg--error[data-field="entity.uscc"]')
@@ -98,7 +89,7 @@ def test_result_lists_errors_with_a_link_to_the_field(ready_page):
 
 def test_hostile_input_stays_text(ready_page):
     page = ready_page
-    to_organisation_filing(page)
+    answer_initial_filing(page)
     before = page.evaluate("""() => ({
         scripts: document.scripts.length,
         tags: document.querySelectorAll('img, iframe, svg, object, embed').length,
@@ -136,7 +127,7 @@ def test_hostile_input_stays_text(ready_page):
 
 def test_individual_gets_its_own_fields(ready_page):
     page = ready_page
-    to_organisation_filing(page, province="44", kind="individual")
+    answer_initial_filing(page, province="44", kind="individual")
     assert not page.is_visible("#icp-entity-uscc")
     assert page.inner_text('label[for="icp-entity-name"]').startswith("Your name")
     page.fill("#icp-entity-leader-id-number", "")

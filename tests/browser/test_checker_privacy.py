@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import open_checker, stored
+from tests.browser.conftest import answer_initial_filing, open_checker, stored
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +30,7 @@ def origin_of(url: str) -> str:
 
 
 def fill_everything(page):
-    page.select_option("#icp-province", "51")
-    for question, value in (("server_location", "mainland"), ("entity_kind", "organisation"),
-                            ("domain_filed", "no"), ("entity_filed", "no")):
-        page.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
-    page.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
+    answer_initial_filing(page)
     page.fill("#icp-entity-name", SECRET_NAME)
     page.fill("#icp-entity-leader-name", SECRET_NAME)
     page.fill("#icp-entity-leader-id-number", SECRET_ID)

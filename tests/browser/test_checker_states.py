@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PageLog, wait_ready
+from tests.browser.conftest import PageLog, answer_initial_filing, wait_ready
 
 pytestmark = pytest.mark.browser
 
 
 def to_initial_filing(page):
-    page.select_option("#icp-province", "51")
-    for question, value in (("server_location", "mainland"), ("entity_kind", "organisation"),
-                            ("domain_filed", "no"), ("entity_filed", "no")):
-        page.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
+    """The initial filing in Sichuan, its checklist shown."""
+    answer_initial_filing(page)
     page.wait_for_selector('#icp-checker .icp-checker__result[data-result="initial"] .icp-checklist')
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_ready, wait_settled, wait_transitions
+from tests.browser.conftest import answer_initial_filing, wait_ready, wait_settled, wait_transitions
 from tests.browser.test_checker_a11y import blocking_violations
 
 pytestmark = pytest.mark.browser
@@ -108,11 +108,7 @@ def test_the_checker_result_fits_a_phone(phone, site_url, lang):
     phone.goto(site_url + LANGS[lang] + "checker/")
     wait_ready(phone)
     assert phone.locator(".md-banner a").count() == 0          # the checker does not link to itself
-    phone.select_option("#icp-province", "44")
-    for question, value in (("server_location", "mainland"), ("entity_kind", "organisation"),
-                            ("domain_filed", "no"), ("entity_filed", "no")):
-        phone.check(f'#icp-checker input[name="q-{question}"][value="{value}"]')
-    phone.wait_for_selector("#icp-checker .icp-checker__details:not([hidden])")
+    answer_initial_filing(phone, province="44")
     phone.fill("#icp-website-domains", "example.com")
     wait_settled(phone)
     rules = phone.locator("#icp-checker .icp-result__table")
