@@ -19,6 +19,7 @@ archive itself stays as shipped, for servers that do not negotiate an encoding.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import io
@@ -61,7 +62,7 @@ def encodings(data: bytes, cache: Path, archive: bool = False) -> dict[str, byte
     """{'.br': …, '.gz': …} for `data` (for a zip `archive`: of its stored twin); an encoding
     that does not make it smaller than `data` is left out."""
     digest = hashlib.sha256(data).hexdigest() + ("-stored" if archive else "")
-    content = (lambda: stored_twin(data)) if archive else (lambda: data)
+    content = functools.cache(lambda: stored_twin(data)) if archive else (lambda: data)   # made once for both
     out = {
         ".br": _cached(cache, digest, ".br", lambda: brotli.compress(content(), quality=11)),
         ".gz": _cached(cache, digest, ".gz", lambda: gzip.compress(content(), compresslevel=9, mtime=0)),
