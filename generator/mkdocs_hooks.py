@@ -60,6 +60,10 @@ def on_env(env, config, files, **kwargs):
     import yaml
     ui = yaml.safe_load((ROOT / "province_data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
     env.globals["icp_ui"] = lambda key, lang: ui[key][lang]
+    # The Chinese 404 page searches its own index but loads the one copy of the assets.
+    from generator import theme
+    for name in ("url", "script_tag"):
+        env.filters[name] = theme.with_asset_base(env.filters[name])
     return env
 
 
@@ -109,7 +113,12 @@ def on_template_context(context, template_name, config, **kwargs):
     _set_alternates(config, roots)
     context["language_links"] = roots
     context["language_homes"] = theme.language_homes(roots)
-    context["icp_words"] = theme.words(config.theme["language"])
+    lang = config.theme["language"]
+    context["icp_words"] = theme.words(lang)
+    if template_name == "404.html":
+        # Its links stay at the site root; Material's search base moves to the language's index.
+        context[theme.ASSET_BASE] = context["base_url"]
+        context["base_url"] = theme.search_base(context["base_url"], lang)
     return context
 
 

@@ -44,6 +44,28 @@ def search_base(base_url: str, lang: str) -> str:
     return base_url if lang == DEFAULT_LANG else f"{base_url.rstrip('/')}/{lang}/"
 
 
+ASSET_BASE = "icp_asset_base"   # the template context's key for error pages' asset base
+
+
+def with_asset_base(link_filter):
+    """One of MkDocs' link filters (`url`, `script_tag`), for error pages whose
+    search base is not their asset base.
+
+    On an error page (no page object) MkDocs joins every link to `base_url`, and
+    Material's search reads its index from the same `base_url`. The Chinese 404
+    page needs its own language's index (/zh/) but the site's one copy of the
+    assets (/): when the context holds ASSET_BASE, the filter sees that as
+    `base_url`, and the real one is left to Material's search.
+    """
+    from jinja2 import pass_context
+
+    @pass_context
+    def link(context, value):
+        base = context.get(ASSET_BASE)
+        return link_filter(context if base is None else context.derived({"base_url": base}), value)
+    return link
+
+
 def split_alternates(alternates: list[dict]) -> tuple[list[dict], list[dict]]:
     """(switcher links, head links) from the page's alternates as mkdocs-static-i18n sets them.
 

@@ -44,3 +44,21 @@ def test_not_found_page_has_no_serious_violation(page, site_url, path, size):
     page.set_viewport_size(size)
     page.goto(site_url + path)
     assert blocking_violations(page) == []
+
+
+@pytest.mark.parametrize("missing, lang, words", [("/zh/no-such-page/", "zh", "备案"),
+                                                    ("/no-such-page/", "en", "filing")])
+def test_not_found_page_searches_its_own_language(page, site_url, missing, lang, words):
+    """Shown at any missing address, the page still searches its language's pages,
+    and its styles (kept once, at the site root) still load."""
+    from tests.browser.test_search_languages import search
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.url != site_url + missing else None)
+    links = search(page, site_url + missing, words)
+    assert page.get_attribute("html", "lang") == lang
+    assert links
+    in_chinese = [link.startswith(site_url + "/zh/") for link in links]
+    assert all(in_chinese) if lang == "zh" else not any(in_chinese), links[:5]
+    assert failed == []
+    # Material's stylesheet applied: the header is laid out, not an unstyled list
+    assert page.locator("header.md-header").evaluate("h => getComputedStyle(h).position") == "sticky"

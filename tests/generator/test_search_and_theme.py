@@ -65,6 +65,20 @@ def test_chinese_pages_load_the_chinese_index():
     assert theme.search_base("..", "en") == ".."
 
 
+def test_error_pages_keep_their_links_at_the_asset_base():
+    """The Chinese 404 page: base_url is /zh/ (for its search index), links stay at /."""
+    import jinja2
+    from mkdocs.utils.templates import script_tag_filter, url_filter
+    env = jinja2.Environment()
+    env.filters["url"] = theme.with_asset_base(url_filter)
+    env.filters["script_tag"] = theme.with_asset_base(script_tag_filter)
+    template = env.from_string("{{ base_url }} {{ 'assets/x.css' | url }} {{ 'assets/y.js' | script_tag }}")
+    error_page = template.render(page=None, base_url="/zh/", **{theme.ASSET_BASE: "/"})
+    assert error_page == '/zh/ /assets/x.css <script src="/assets/y.js"></script>'
+    # without an asset base (every other page), MkDocs' filters as they are
+    assert template.render(page=None, base_url="/zh/").split()[1] == "/zh/assets/x.css"
+
+
 def test_feedback_link_carries_the_page_and_the_rule_only():
     url = theme.feedback_url("https://example.invalid/new?title={title}&body={body}", "zh",
                              "/zh/provinces/beijing/", "local_mobile")
