@@ -117,12 +117,12 @@ def _ruled(case, reading, item, lang):
 def _each_value(case, reading, item, kind, lang) -> list:
     """One item per text of the rule's values in force, with the sources of its claims."""
     entry = reading.rule(item["rule"])
-    limited = {e["en"]: e["entity"] for e in item.get("value_entity", []) if e["province"] == case.province}
     texts: dict = {}  # English text -> (the text, its sources), in claim order
     for claim in entry["claims_in_force"]:
         value = claim["value"]
         for text in value if isinstance(value, list) else [value]:
-            if not isinstance(text, dict) or kind not in limited.get(text.get("en"), (kind,)):
+            # a text marked for one kind of applicant (checker.rules.for_entity) goes to that kind only
+            if not isinstance(text, dict) or kind not in text.get("entity", (kind,)):
                 continue
             _, sources = texts.setdefault(text["en"], (text, []))
             sources.extend(s for s in claim["sources"] if s not in sources)

@@ -52,6 +52,44 @@ def values_on(rule: dict | None, day: dt.date) -> list:
     return out
 
 
+def values_in_force(rule: dict | None, day: dt.date) -> list:
+    """``values_on``, with the claims of a ``merge: union`` rule (texts that add to each
+    other, such as extra documents) made one list of their distinct texts, in claim order."""
+    values = values_on(rule, day)
+    if (rule or {}).get("merge") != "union":
+        return values
+    merged = []
+    for value in values:
+        for item in value if isinstance(value, list) else [value]:
+            if item not in merged:
+                merged.append(item)
+    return [merged] if merged else []
+
+
+def for_entity(rule: dict | None, entity: str) -> dict | None:
+    """The rule as it concerns one kind of applicant ('organisation' or 'individual').
+
+    A text whose own wording concerns one kind only carries ``entity`` in the data
+    ("Individuals put their fingerprint on the verification form."); texts marked for
+    the other kind leave the claims, and a claim left with no text is dropped, with
+    its sources. Texts without ``entity`` concern both. The rule itself when no text
+    is marked.
+    """
+    claims = (rule or {}).get("claims", ())
+    if not any(isinstance(c["value"], list) and any(isinstance(t, dict) and "entity" in t for t in c["value"])
+               for c in claims):
+        return rule
+    kept = []
+    for claim in claims:
+        value = claim["value"]
+        if isinstance(value, list):
+            value = [t for t in value if not isinstance(t, dict) or entity in t.get("entity", (entity,))]
+            if not value:
+                continue
+        kept.append(claim if value == claim["value"] else {**claim, "value": value})
+    return {**rule, "claims": kept}
+
+
 def sources_on(rule: dict | None, day: dt.date) -> list[str]:
     out = []
     for claim in (rule or {}).get("claims", []):

@@ -115,14 +115,7 @@ class RuleView:
         return remember(_ENTRIES, (self.code, rule_id, in_force), lambda: self._entry(rule_id, rule, origin))
 
     def _entry(self, rule_id, rule, origin):
-        values = _rules.values_on(rule, self.day)
-        if (rule or {}).get("merge") == "union":
-            merged = []
-            for value in values:
-                for item in value if isinstance(value, list) else [value]:
-                    if item not in merged:
-                        merged.append(item)
-            values = [merged] if merged else []
+        values = _rules.values_in_force(rule, self.day)
         return {
             "id": rule_id,
             "rule": rule,

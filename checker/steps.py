@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checker import rules as _rules
 from checker import ruleset, words
-from checker.rules import effective_rule, sources_on, values_on
+from checker.rules import effective_rule, for_entity, sources_on, values_on
 
 
 def select(steps: dict, province: dict | None, national: dict, entity: str, day: dt.date,
@@ -39,8 +39,12 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
             rule, origin, values = None, None, []
             sources = list(step.get("sources", []))
             if "rule" in step:
-                rule, origin = effective_rule(province, national, step["rule"])
+                governing, origin = effective_rule(province, national, step["rule"])
+                # Only the texts that concern this kind of applicant (checker.rules.for_entity).
+                rule = for_entity(governing, entity)
                 values = values_on(rule, day)
+                if rule is not governing and not values:
+                    continue  # every text in force concerns the other kind of applicant
                 if values and all(v in step.get("skip_values", []) for v in values):
                     continue
                 sources = sources_on(rule, day)
@@ -179,7 +183,7 @@ def _render(view, sel, lang):
         entry = view.rule(rule_id)
         if entry["has_claims"] and not entry["values"]:
             return None  # the rule exists but is not in force on this day
-        values = entry["values"]
+        values = _rules.values_in_force(sel["rule"], view.day)   # as it concerns the applicant
     text = step["text"][lang]
     ask = None
     if rule_id is not None and not values:

@@ -287,8 +287,7 @@ def _check_answers(rep, doc, path, answers, ds):
 
 
 def _check_documents(rep, ds, source_ids):
-    """documents.yaml: ids, outcomes, conditions, rules (declared in checker.documents.READS), sources,
-    and that each ``value_entity`` text is a value of that province's rule."""
+    """documents.yaml: ids, outcomes, conditions, rules (declared in checker.documents.READS) and sources."""
     from checker import documents as reader
     doc = ds.docs["documents.yaml"]
     data = doc.data
@@ -322,15 +321,6 @@ def _check_documents(rep, ds, source_ids):
         for j, sid in enumerate(item.get("sources", [])):
             if sid not in source_ids:
                 rep.add(doc, path + ("sources", j), f"unknown source id '{sid}'; add it to province_data/sources.yaml first")
-        for j, entry in enumerate(item.get("value_entity", [])):
-            province = provinces.get(entry["province"])
-            claims = ((province or {}).get("rules", {}).get(rule_id) or {}).get("claims", [])
-            texts = {v.get("en") for c in claims for v in (c["value"] if isinstance(c["value"], list) else [])
-                     if isinstance(v, dict)}
-            if entry["en"] not in texts:
-                rep.add(doc, path + ("value_entity", j, "en"),
-                        f"province {entry['province']} has no value of '{rule_id}' with this English text; "
-                        "copy the text from the province file or remove the entry")
 
 
 def _check_flow(rep, ds, source_ids):

@@ -25,10 +25,14 @@ def _province_value_texts(code, rule_id):
     return [v["en"] for claim in rule.get("claims", []) for v in claim["value"]]
 
 
+def _marked_for(code, entity):
+    """The province's extra-document texts the data marks for one kind of applicant only."""
+    rule = rules.load()["provinces"][code]["rules"]["extra_documents"]
+    return {v["en"] for claim in rule["claims"] for v in claim["value"] if v.get("entity") == [entity]}
+
+
 def _individual_only(code):
-    data = rules.load()["documents"]
-    return {e["en"] for item in data["documents"] for e in item.get("value_entity", [])
-            if e["province"] == code and e["entity"] == ["individual"]}
+    return _marked_for(code, "individual")
 
 
 # --- Guangdong: organisation and individual -------------------------------------------------------
@@ -50,9 +54,8 @@ def test_guangdong_organisation_sees_no_individual_only_document():
 
 def test_guangdong_texts_for_both_kinds_appear_for_both():
     both = set(_province_value_texts("44", "extra_documents")) - _individual_only("44")
-    organisation_only = {e["en"] for item in rules.load()["documents"]["documents"]
-                         for e in item.get("value_entity", []) if e["province"] == "44"
-                         and e["entity"] == ["organisation"]}
+    organisation_only = _marked_for("44", "organisation")
+    assert organisation_only
     assert both <= set(texts(app("44", "organisation")))
     assert not organisation_only & set(texts(app("44", "individual")))
     assert both - organisation_only <= set(texts(app("44", "individual")))

@@ -219,3 +219,10 @@ def test_source_without_chinese_title(data):
 def test_source_note_without_chinese_note(data):
     edit(data / "sources.yaml", '    note_zh: "链接为腾讯云引用第三条、第四条的页面；未记录官方网址。"\n', "")
     assert_reported(data, "sources.yaml", "sources[0]", "note_zh")
+
+
+def test_unknown_kind_of_applicant_on_a_text(data):
+    """A text marked for one kind of applicant names organisation or individual, nothing else."""
+    edit(data / "provinces/65-xinjiang.yaml", "entity: [individual]", "entity: [person]")
+    problem = assert_reported(data, "65-xinjiang.yaml", "extra_documents", "person")
+    assert "organisation" in problem.message or "individual" in problem.message
