@@ -173,6 +173,30 @@ def test_domain_certificate_follows_the_number_of_domains(monkeypatch):
         ruleset.clear_caches()
 
 
+@pytest.mark.parametrize("lang, every, at_least", [("en", "with every application", "or more domains"),
+                                                    ("zh", "每次申请都", "个及以上")])
+def test_domain_certificate_warning_says_every_application_for_a_threshold_of_one(monkeypatch, lang, every,
+                                                                                 at_least):
+    """Not "when an application has 1 or more domains" (issue 14's unreadable sentences)."""
+    from checker import api
+    from tests.checker.helpers import finding
+    message = finding(api.check(app("44"), lang=lang, today=TODAY), "province.domain_certificate_every")["message"]
+    assert every in message and at_least not in message
+    data = rules.load()
+    rule = data["provinces"]["44"]["rules"]["domain_certificate"]
+    monkeypatch.setitem(data["provinces"]["44"]["rules"], "domain_certificate", rule | {
+        "status": "single_source", "claims": [c for c in rule["claims"] if c["value"] > 2][:1]})
+    ruleset.clear_caches()
+    try:
+        threshold = ruleset.rule_view("44", TODAY).numbers("domain_certificate")[0]
+        many = app("44")
+        many["website"]["domains"] = [f"example{i}.com" for i in range(threshold)]
+        message = finding(api.check(many, lang=lang, today=TODAY), "province.domain_certificate")["message"]
+        assert at_least in message and str(threshold) in message
+    finally:
+        ruleset.clear_caches()
+
+
 def test_residence_proof_only_for_non_local_individuals_where_the_rule_asks_for_it():
     from tests.checker.helpers import resident_id
     for code in rules.load()["provinces"]:

@@ -378,7 +378,7 @@ def test_domain_limits_and_certificates():
     f = finding(check(application), "province.domain_limit")  # Sichuan: one domain per website
     assert "1" in f["message"] and "2" in f["message"]
     application = app("32")
-    assert finding(check(application), "province.domain_certificate")  # Jiangsu: always
+    assert finding(check(application), "province.domain_certificate_every")  # Jiangsu: always
 
 
 def test_instance_quota_and_billing():
