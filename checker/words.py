@@ -132,7 +132,15 @@ def values_text(rule_id: str, values: list, lang: str, table: dict | None = None
     numbers = _numbers(values)
     if len(values) > 1 and len(numbers) == len(values):
         return _range_text(numbers, lang, table)
-    return punct("or", lang, table).join(value_text(rule_id, v, lang, table, link=link) for v in values)
+    texts = [value_text(rule_id, v, lang, table, link=link) for v in values]
+    return punct("or", lang, table).join(texts[:1] + [_continued(t) for t in texts[1:]])
+
+
+def _continued(text: str) -> str:
+    """A sentence-case label that continues a sentence after "or": "Must be registered in this
+    province or any mainland number", not "… or Any mainland number". Only a capital followed by
+    a small letter is lowered, so "ICP …" stays; Chinese has no case."""
+    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
 def both_values_text(rule_id: str, values: list) -> dict:

@@ -33,7 +33,7 @@ def _block(block, lang) -> list:
     if kind == "steps":
         lines = [f"### {_escape(block['title'])}", ""] if block.get("title") else []
         for item in block["items"]:
-            note = f"*{_escape(item['note'])}* " if item.get("note") else ""
+            note = f"*{_escape(item['note'])}*{item['note_join']}" if item.get("note") else ""
             lines.append(f"- [ ] {note}{_escape(item['text'])}{_sources(item['sources'], lang)}")
         return lines + [""]
     if kind == "table":

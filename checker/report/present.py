@@ -10,7 +10,8 @@ Section: ``{"id", "title", "blocks": [block, ...]}``. Blocks:
 
 * ``{"kind": "facts", "items": [{"label", "value", "sources"}]}``;
 * ``{"kind": "findings", "items": [{"severity", "severity_label", "field", "field_label", "message"}], "empty"}``;
-* ``{"kind": "steps", "title", "items": [{"id", "text", "note", "sources"}]}``;
+* ``{"kind": "steps", "title", "items": [{"id", "text", "note", "note_join"?, "sources"}]}`` (``note_join``
+  goes between a note and the text: a space, or nothing in Chinese);
 * ``{"kind": "table", "columns": [...], "rows": [[{"text", "sources"?, "status"?, "note"?}]]}`` (a note is
   a warning about the cell, such as a rule's old sources);
 * ``{"kind": "text", "text"}`` and ``{"kind": "code", "text"}``.
@@ -162,8 +163,12 @@ def _steps(report, lang) -> dict | None:
                            "items": []})
         note = None
         if step["conditional"]:
-            note = step.get("condition") or _ui("checker_step_conditional", lang)
+            # "If your ID card was issued in another province:" before the step, as on the printable checklists
+            condition = step.get("condition")
+            note = condition + words.punct("colon", lang).rstrip() if condition else _ui("checker_step_conditional", lang)
+        # note_join: what goes between the note and the text ("" after Chinese full-width punctuation)
         blocks[-1]["items"].append({"id": step["id"], "text": step["text"], "note": note,
+                                    "note_join": words.punct("sentence_join", lang),
                                     "sources": _sources(step["sources"], lang)})
     return {"id": "steps", "title": _ui("checker_steps", lang), "blocks": blocks}
 

@@ -40,7 +40,7 @@ def _block(block, lang, counter) -> list:
         lines = ["  " + block["title"]] if block.get("title") else []
         for item in block["items"]:
             counter[0] += 1
-            note = f"{item['note']} " if item.get("note") else ""
+            note = item["note"] + item["note_join"] if item.get("note") else ""
             lines.append(f"    {counter[0]}. {note}{item['text']}{_sources(item['sources'], lang)}")
         return lines
     if kind == "table":

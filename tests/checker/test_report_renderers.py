@@ -54,3 +54,20 @@ def test_markdown_escapes_markup_from_input():
     md = markdown.render(sections, "en")
     assert "<b>" not in md and " *x* " not in md and "[a](b)" not in md
     assert "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b)" in md
+
+
+@pytest.mark.parametrize("lang, join", [("en", ": "), ("zh", "：")])
+def test_a_conditional_step_reads_condition_then_step(lang, join):
+    """"If your ID card was issued in another province: …", as on the printable checklists;
+    in Chinese no space follows the full-width colon."""
+    application = app("31", kind="individual")
+    del application["entity_leader"]["id_number"]   # where the ID card was issued is not known
+    report = api.check(application, lang=lang, today=TODAY)
+    conditional = [s for s in report["steps"] if s["conditional"] and s.get("condition")]
+    assert conditional
+    step = conditional[0]
+    shown = step["condition"] + join + step["text"]
+    text = cli.format_report("x", report, lang)
+    md = markdown.render(present.sections(report, lang), lang).replace("\\", "")
+    assert shown in text
+    assert f"*{step['condition']}{join.rstrip()}*{join[len(join.rstrip()):]}{step['text']}" in md

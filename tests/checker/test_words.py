@@ -86,3 +86,13 @@ def test_values_that_all_apply_are_said_one_after_another_not_as_alternatives():
     assert words.values_text("extra_documents", texts, "en", alternatives=False) == \
         "A signed commitment letter. A website plan"
     assert words.values_text("extra_documents", texts, "zh", alternatives=False) == "签署的承诺书。网站建设方案"
+
+
+def test_conflicting_labels_read_as_one_sentence():
+    """"Must be registered in this province or any mainland number" (issue 14's readable sentences)."""
+    values = ["required", "not_required"]
+    assert words.values_text("local_mobile", values, "en") == "Must be registered in this province or any mainland number"
+    zh = [words.enum_label("local_mobile", v, "zh") for v in values]
+    assert words.values_text("local_mobile", values, "zh") == words.punct("or", "zh").join(zh)
+    # an acronym keeps its capitals
+    assert words._continued("ICP number") == "ICP number" and words._continued("The app") == "the app"

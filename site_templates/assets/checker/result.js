@@ -73,7 +73,7 @@ function stepItem(step, opts) {
   return el("li", { "data-step": step.id }, box, " ",
     el("label", { for: id },
       step.note ? el("em", { class: "icp-step__note", text: step.note }) : null,
-      step.note ? " " : null,
+      step.note ? step.note_join : null,
       el("span", { class: "icp-step__text", text: step.text })),
     sourceLinks(step.sources, opts));
 }
