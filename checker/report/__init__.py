@@ -49,7 +49,7 @@ def build(app: dict, lang: str = "en", today: dt.date | None = None, shared: boo
         "classification": _classification(case, lang),
         "province": _province(case, lang),
         "rules_date": case.day.isoformat(),
-        "province_rules": (province_rules(case.view, lang, shared)
+        "province_rules": (province_rules(case.view, lang, shared, case.entity_kind)
                            if case.view and case.filing_needed is not False else []),
         "steps": [],
         "ask_provider": [],
@@ -112,15 +112,17 @@ def _step(step) -> dict:
     return {k: v for k, v in step.items() if k not in ("ask", "keep")}
 
 
-def province_rules(view, lang, shared=False) -> list:
-    """The province's rules in force, by rule id (cached on the view; copies unless ``shared``)."""
-    key = ("province_rules", lang)
+def province_rules(view, lang, shared=False, entity=None) -> list:
+    """The province's rules in force, by rule id, as they concern the applicant (``entity``:
+    'organisation', 'individual' or None for both; see checker.rules.for_entity), cached on
+    the view; copies unless ``shared``."""
+    key = ("province_rules", lang, entity)
     cached = view.cache.get(key)
     if cached is None:
         # Shared by the views of every epoch that see the same rules in force (and so is its JSON).
         entries = tuple(view.rule(rule_id) for rule_id in _province_rule_ids(view))
-        cached = view.cache[key] = ruleset.shared(("province_rules", view.code, lang), entries,
-                                                  lambda: _province_rules(view, lang))
+        cached = view.cache[key] = ruleset.shared(("province_rules", view.code, lang, entity), entries,
+                                                  lambda: _province_rules(view, lang, entity))
     return cached if shared else [dict(rule, sources=list(rule["sources"])) for rule in cached]
 
 
@@ -128,20 +130,26 @@ def _province_rule_ids(view) -> list:
     return sorted(set(ruleset.province_rule_ids()) | set((view.province or {}).get("rules", {})))
 
 
-def _province_rules(view, lang) -> list:
+def _province_rules(view, lang, entity) -> list:
     out = []
     for rule_id in _province_rule_ids(view):
         entry = view.rule(rule_id)
         if entry["rule"] is None:
             continue
+        values, sources = entry["values"], entry["sources"]
+        own = _rules.for_entity(entry["rule"], entity) if entity else entry["rule"]
+        if own is not entry["rule"]:
+            values, sources = _rules.values_in_force(own, view.day), _rules.sources_on(own, view.day)
+            if entry["values"] and not values:
+                continue   # every text in force concerns the other kind of applicant
         out.append({
             "rule": rule_id,
             "name": words.rule_name(rule_id)[lang],
             "origin": entry["origin"],
             "status": entry["status"],
-            "values": entry["values"],
-            "text": words.values_text(rule_id, entry["values"], lang),
-            "sources": list(entry["sources"]),
-            "newest_source": _rules.newest_source(entry["sources"], _rules.load()["sources"]),
+            "values": values,
+            "text": words.values_text(rule_id, values, lang),
+            "sources": list(sources),
+            "newest_source": _rules.newest_source(sources, _rules.load()["sources"]),
         })
     return out

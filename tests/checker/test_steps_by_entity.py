@@ -77,3 +77,17 @@ def test_printable_checklist_lists_only_the_texts_for_its_kind(pages, kind, othe
         step = next(line for line in page.splitlines() if 'data-step="extra_documents"' in line)
         assert all(text in step for text in marked("44", kind, lang))
         assert not [text for text in marked("44", other, lang) if text in step]
+
+
+@pytest.mark.parametrize("kind, other", [("organisation", "individual"), ("individual", "organisation")])
+def test_the_rules_that_apply_list_only_the_texts_for_the_applicant(kind, other):
+    report = api.check(app("44", kind, answers=INITIAL), lang="en", today=TODAY)
+    row = next(r for r in report["province_rules"] if r["rule"] == "extra_documents")
+    assert all(text in row["text"] for text in marked("44", kind))
+    assert not [text for text in marked("44", other) if text in row["text"]]
+    # with the kind of applicant unknown, every text
+    from checker import report as report_module
+    from checker import ruleset
+    rows = report_module.province_rules(ruleset.rule_view("44", TODAY), "en", entity=None)
+    row = next(r for r in rows if r["rule"] == "extra_documents")
+    assert all(text in row["text"] for text in marked("44", kind) | marked("44", other))
