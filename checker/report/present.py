@@ -119,8 +119,13 @@ def _finding_item(f, lang) -> dict:
             "sources": _sources(f.get("sources"), lang)}
 
 
+# Findings about the timeline's dates alone: not shown when the timeline is not (a blocked case).
+_ABOUT_THE_TIMELINE = ("timeline.calendar_fallback",)
+
+
 def findings_section(report, lang) -> dict:
-    items = [_finding_item(f, lang) for f in report.get("findings") or []]
+    hidden = _ABOUT_THE_TIMELINE if _blocked(report) else ()
+    items = [_finding_item(f, lang) for f in report.get("findings") or [] if f["code"] not in hidden]
     return {"id": "findings", "title": _ui("checker_findings", lang),
             "blocks": [{"kind": "findings", "items": items, "empty": _ui("checker_no_findings", lang)}]}
 

@@ -71,3 +71,22 @@ def test_a_conditional_step_reads_condition_then_step(lang, join):
     md = markdown.render(present.sections(report, lang), lang).replace("\\", "")
     assert shown in text
     assert f"*{step['condition']}{join.rstrip()}*{join[len(join.rstrip()):]}{step['text']}" in md
+
+
+def test_the_holiday_calendar_note_goes_with_the_timeline():
+    """A blocked case shows no timeline, so no note about the timeline's holiday calendar either
+    (the JSON report keeps both)."""
+    from checker.validators import workdays
+    later = f"{workdays.last_covered_year() + 1}-03-01"
+    note = "timeline.calendar_fallback"
+    for blocked in (False, True):
+        application = app("44")
+        application["dates"] = {"submit": later}
+        if blocked:
+            application["entity_leader"]["id_number"] = application["entity_leader"]["id_number"][:-1] + "0"
+        report = api.check(application, lang="en", today=TODAY)
+        message = next(f["message"] for f in report["findings"] if f["code"] == note)
+        assert (report["verdict"]["kind"] == "cannot_file") is blocked
+        text = cli.format_report("x", report, "en")
+        assert (message in text) is not blocked
+        assert ("timeline" in [s["id"] for s in present.sections(report, "en")]) is not blocked
