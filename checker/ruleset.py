@@ -375,6 +375,18 @@ def province_rule_ids() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def _audiences() -> dict:
+    return {rule_id: kind for kind, ids in _rules.load()["rule_audience"].items() for rule_id in ids}
+
+
+def concerns(rule_id: str, entity: str | None) -> bool:
+    """Does the rule concern this kind of applicant? A rule of province_data/rule_audience.yaml
+    concerns its own kind only; every other rule (and any rule, when the kind is not known) both."""
+    kind = _audiences().get(rule_id)
+    return entity is None or kind is None or kind == entity
+
+
+@lru_cache(maxsize=1)
 def tld_table_suffixes() -> frozenset:
     """Every suffix tlds.yaml holds (in force or not)."""
     return frozenset(_rules.load()["tlds"])

@@ -469,4 +469,5 @@ def run(ds, today: dt.date | None = None) -> list[Problem]:
     _check_labels(rep, ds)
     _check_messages(rep, ds)
     rule_use.check(rep, ds)
+    rule_use.check_audience(rep, ds)
     return rep.problems

@@ -34,6 +34,7 @@ def compile_rules(ds) -> str:
         "flow": ds.data("flow.yaml"),
         "services": ds.data("services.yaml"),
         "labels": ds.data("labels.yaml"),
+        "rule_audience": {kind: ds.data("rule_audience.yaml")[kind] for kind in ("organisation", "individual")},
     }
     # Questions and answers keep the order their authors chose.
     return _dump(data)

@@ -23,6 +23,7 @@ SINGLE_FILES = {
     "services.yaml": "services",
     "messages.yaml": "messages",
     "display_only.yaml": "display_only",
+    "rule_audience.yaml": "rule_audience",
     "search_synonyms.yaml": "search_synonyms",
 }
 

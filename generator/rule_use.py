@@ -66,6 +66,30 @@ def check(rep, ds) -> None:
                                  "display-only with the reason")
 
 
+def check_audience(rep, ds) -> None:
+    """rule_audience.yaml: each rule exists and has one audience, and the steps and
+    documents that read it are for that kind of applicant only."""
+    doc = ds.docs["rule_audience.yaml"]
+    known = rule_ids(ds)
+    audience = {}
+    for kind in ("organisation", "individual"):
+        for i, rule_id in enumerate(doc.data[kind]):
+            if rule_id not in known:
+                rep.add(doc, (kind, i), f"no data file holds a rule '{rule_id}'; correct the id or remove it")
+            elif rule_id in audience:
+                rep.add(doc, (kind, i), f"'{rule_id}' is also listed under {audience[rule_id]}; a rule that "
+                                        "concerns both kinds of applicant is not listed at all")
+            else:
+                audience[rule_id] = kind
+    for name, key in (("steps.yaml", "steps"), ("documents.yaml", "documents")):
+        for i, item in enumerate(ds.data(name)[key]):
+            kind = audience.get(item.get("rule"))
+            if kind is not None and set(item.get("entity", [])) - {kind}:
+                rep.add(ds.docs[name], (key, i, "entity"),
+                        f"reads '{item['rule']}', which rule_audience.yaml says concerns only the {kind}; "
+                        f"make this entity: [{kind}], or move the rule out of rule_audience.yaml")
+
+
 def summary(ds) -> str:
     """"N rules read by the checker, M display-only" (ids, not per-province copies), plus TLD rules."""
     known = rule_ids(ds)

@@ -134,7 +134,7 @@ def _province_rules(view, lang, entity) -> list:
     out = []
     for rule_id in _province_rule_ids(view):
         entry = view.rule(rule_id)
-        if entry["rule"] is None:
+        if entry["rule"] is None or not ruleset.concerns(rule_id, entity):
             continue
         values, sources = entry["values"], entry["sources"]
         own = _rules.for_entity(entry["rule"], entity) if entity else entry["rule"]

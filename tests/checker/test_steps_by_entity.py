@@ -91,3 +91,28 @@ def test_the_rules_that_apply_list_only_the_texts_for_the_applicant(kind, other)
     rows = report_module.province_rules(ruleset.rule_view("44", TODAY), "en", entity=None)
     row = next(r for r in rows if r["rule"] == "extra_documents")
     assert all(text in row["text"] for text in marked("44", kind) | marked("44", other))
+
+
+@pytest.mark.parametrize("kind, other", [("organisation", "individual"), ("individual", "organisation")])
+def test_rules_about_the_other_kind_of_applicant_are_not_in_the_table(kind, other):
+    """province_data/rule_audience.yaml: an organisation's table has no 'Individuals from other
+    provinces', an individual's no 'Entity leader must be the legal representative'."""
+    audience = rules.load()["rule_audience"]
+    assert audience[kind] and audience[other]
+    for code in ("44", "31", "11"):
+        shown = {r["rule"] for r in api.check(app(code, kind, answers=INITIAL), lang="en", today=TODAY)
+                 ["province_rules"]}
+        assert shown and not shown & set(audience[other]), (code, shown & set(audience[other]))
+        # the rules about this kind that the province holds are all shown
+        held = set(rules.load()["provinces"][code]["rules"])
+        assert held & set(audience[kind]) <= shown
+
+
+def test_every_rule_is_in_the_table_when_the_kind_of_applicant_is_not_known():
+    from checker import report as report_module
+    from checker import ruleset
+    rows = report_module.province_rules(ruleset.rule_view("31", TODAY), "en", entity=None)
+    audience = rules.load()["rule_audience"]
+    shown = {r["rule"] for r in rows}
+    held = set(rules.load()["provinces"]["31"]["rules"])
+    assert held & (set(audience["organisation"]) | set(audience["individual"])) <= shown

@@ -226,3 +226,19 @@ def test_unknown_kind_of_applicant_on_a_text(data):
     edit(data / "provinces/65-xinjiang.yaml", "entity: [individual]", "entity: [person]")
     problem = assert_reported(data, "65-xinjiang.yaml", "extra_documents", "person")
     assert "organisation" in problem.message or "individual" in problem.message
+
+
+def test_a_step_for_both_kinds_reading_a_rule_about_one_kind(data):
+    """Listing sms_verification as a rule about individuals contradicts the SMS step, which is for both kinds."""
+    edit(data / "rule_audience.yaml", "individual:\n", "individual:\n  - sms_verification\n")
+    assert_reported(data, "steps.yaml", "entity", "concerns only the individual")
+
+
+def test_an_unknown_rule_in_the_audience_list(data):
+    edit(data / "rule_audience.yaml", "  - foreign_individual\n", "  - foreign_individuals\n")
+    assert_reported(data, "rule_audience.yaml", "individual", "no data file holds a rule 'foreign_individuals'")
+
+
+def test_a_rule_listed_for_both_kinds(data):
+    edit(data / "rule_audience.yaml", "individual:\n", "individual:\n  - leader_legal_rep\n")
+    assert_reported(data, "rule_audience.yaml", "individual", "also listed under organisation")
