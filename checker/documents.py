@@ -118,11 +118,11 @@ def _each_value(case, reading, item, kind, lang) -> list:
     """One item per text of the rule's values in force, with the sources of its claims."""
     entry = reading.rule(item["rule"])
     texts: dict = {}  # English text -> (the text, its sources), in claim order
-    for claim in entry["claims_in_force"]:
+    # the claims as they concern this kind of applicant (a text marked for the other kind is left out)
+    for claim in _rules.for_entity({"claims": entry["claims_in_force"]}, kind)["claims"]:
         value = claim["value"]
         for text in value if isinstance(value, list) else [value]:
-            # a text marked for one kind of applicant (checker.rules.for_entity) goes to that kind only
-            if not isinstance(text, dict) or kind not in text.get("entity", (kind,)):
+            if not isinstance(text, dict):
                 continue
             _, sources = texts.setdefault(text["en"], (text, []))
             sources.extend(s for s in claim["sources"] if s not in sources)

@@ -176,12 +176,13 @@ def domain_count(rules, count) -> list:
     findings = []
     thresholds = rules.numbers("domain_certificate")
     if thresholds and count >= min(thresholds):
-        # A threshold of 1 is every application: said so, not "1 or more domains" (as words.fill does).
         low, cited = min(thresholds), words.cite(rules.rule("domain_certificate")["sources"])
-        findings.append(make("province.domain_certificate_every", "website.domains", count=count,
-                             province=rules.name(), sources=cited) if low <= 1 else
-                        make("province.domain_certificate", "website.domains", count=count, min=low,
-                             province=rules.name(), sources=cited))
+        if low <= 1:   # every application: said so, not "1 or more domains" (as words.fill does)
+            findings.append(make("province.domain_certificate_every", "website.domains", count=count,
+                                 province=rules.name(), sources=cited))
+        else:
+            findings.append(make("province.domain_certificate", "website.domains", count=count, min=low,
+                                 province=rules.name(), sources=cited))
     entry = rules.rule("domain_limits")
     # Exceeding a limit several sources confirm will be refused: an error.
     code = "province.domain_limit_refused" if policy.limit_exceeded_is_error(entry["status"]) \
