@@ -90,6 +90,15 @@ def for_entity(rule: dict | None, entity: str) -> dict | None:
     return {**rule, "claims": kept}
 
 
+def for_entity_on(rule: dict | None, entity: str, day: dt.date) -> dict | None:
+    """:func:`for_entity`, or None when the rule has texts in force on ``day`` and none of
+    them concerns this kind of applicant (a step or table row with nothing to say to it)."""
+    own = for_entity(rule, entity)
+    if own is not rule and values_on(rule, day) and not values_on(own, day):
+        return None
+    return own
+
+
 def sources_on(rule: dict | None, day: dt.date) -> list[str]:
     out = []
     for claim in (rule or {}).get("claims", []):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checker import rules as _rules
 from checker import ruleset, words
-from checker.rules import effective_rule, for_entity, sources_on, values_on
+from checker.rules import effective_rule, for_entity_on, sources_on, values_on
 
 
 def select(steps: dict, province: dict | None, national: dict, entity: str, day: dt.date,
@@ -41,10 +41,10 @@ def select(steps: dict, province: dict | None, national: dict, entity: str, day:
             if "rule" in step:
                 governing, origin = effective_rule(province, national, step["rule"])
                 # Only the texts that concern this kind of applicant (checker.rules.for_entity).
-                rule = for_entity(governing, entity)
-                values = values_on(rule, day)
-                if rule is not governing and not values:
+                rule = for_entity_on(governing, entity, day)
+                if rule is None and governing is not None:
                     continue  # every text in force concerns the other kind of applicant
+                values = values_on(rule, day)
                 if values and all(v in step.get("skip_values", []) for v in values):
                     continue
                 sources = sources_on(rule, day)

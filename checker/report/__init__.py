@@ -137,11 +137,11 @@ def _province_rules(view, lang, entity) -> list:
         if entry["rule"] is None or not ruleset.concerns(rule_id, entity):
             continue
         values, sources = entry["values"], entry["sources"]
-        own = _rules.for_entity(entry["rule"], entity) if entity else entry["rule"]
+        own = _rules.for_entity_on(entry["rule"], entity, view.day) if entity else entry["rule"]
+        if own is None:
+            continue   # every text in force concerns the other kind of applicant
         if own is not entry["rule"]:
             values, sources = _rules.values_in_force(own, view.day), _rules.sources_on(own, view.day)
-            if entry["values"] and not values:
-                continue   # every text in force concerns the other kind of applicant
         out.append({
             "rule": rule_id,
             "name": words.rule_name(rule_id)[lang],
